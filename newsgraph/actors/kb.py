@@ -1,0 +1,250 @@
+"""The actor knowledge base: states, organisations, people with dated offices, titles and group nouns.
+
+Loaded from the YAML files of ``newsgraph/actors/data`` (format: ``docs/knowledge-base.md``); user files given as
+extra paths may add or override entries.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsgraph.errors import KnowledgeBaseError
+
+
+def fold(text: str) -> str:
+    """Text without accents (Erdoğan -> Erdogan) and with straight apostrophes."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
+
+
+@dataclass(frozen=True)
+class Office:
+    office: str
+    of: str
+    sector: str
+    start: date | None
+    end: date | None
+    source: str | None = None
+
+    def holds_on(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One knowledge-base entry: a state, an organisation or a person."""
+
+    id: str
+    name: str
+    kind: str  # state | org | person
+    country: str | None
+    sector: str | None
+    entity_type: str
+    aliases: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()  # common nouns that refer back to it ("the group")
+    gender: str | None = None
+    offices: tuple[Office, ...] = ()
+
+    def office_on(self, day: date | None) -> Office | None:
+        """The office held on that day (the latest-starting one if several)."""
+        if day is None:
+            current = [o for o in self.offices if o.end is None]
+            return current[-1] if current else None
+        held = [o for o in self.offices if o.holds_on(day)]
+        if not held:
+            return None
+        return max(held, key=lambda o: o.start or date.min)
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title of one office holder (``office``) or a group noun of an institution (``office`` None)."""
+
+    words: str
+    sector: str
+    office: str | None = None
+
+
+@dataclass
+class KnowledgeBase:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    # surface form -> entry ids, case-sensitive names (accents folded)
+    names: dict[str, list[str]] = field(default_factory=dict)
+    # seat metonym -> (state id, sector)
+    seats: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # lower-case title/group noun -> Role
+    roles: dict[str, Role] = field(default_factory=dict)
+    # (office, of) -> person ids holding it at some time
+    holders: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+    def add(self, entry: Entry, forms: Iterable[str]) -> None:
+        old = self.entries.get(entry.id)
+        if old is not None:
+            self._forget(old.id)
+        self.entries[entry.id] = entry
+        for form in {entry.name, *forms}:
+            if form:
+                ids = self.names.setdefault(fold(form), [])
+                if entry.id not in ids:
+                    ids.append(entry.id)
+        for office in entry.offices:
+            ids = self.holders.setdefault((office.office, office.of), [])
+            if entry.id not in ids:
+                ids.append(entry.id)
+
+    def _forget(self, entry_id: str) -> None:
+        for ids in self.names.values():
+            if entry_id in ids:
+                ids.remove(entry_id)
+        for ids in self.holders.values():
+            if entry_id in ids:
+                ids.remove(entry_id)
+
+    def lookup(self, form: str) -> list[Entry]:
+        return [self.entries[i] for i in self.names.get(fold(form), [])]
+
+    def holder(self, office: str, of: str, day: date | None) -> Entry | None:
+        """Who held ``office`` of ``of`` on ``day`` (today's holder when no day is given)."""
+        for person_id in self.holders.get((office, of), []):
+            person = self.entries[person_id]
+            for held in person.offices:
+                if held.office != office or held.of != of:
+                    continue
+                if day is None and held.end is None:
+                    return person
+                if day is not None and held.holds_on(day):
+                    return person
+        return None
+
+
+def _as_date(value: Any, where: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as e:
+        raise KnowledgeBaseError(f"bad date {value!r}", source=where) from e
+
+
+def _list(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def _add_states(kb: KnowledgeBase, items: Sequence[dict[str, Any]], where: str) -> None:
+    for item in items:
+        aliases = _list(item.get("names")) + _list(item.get("demonyms"))
+        entry = Entry(
+            id=item["id"], name=item["name"], kind="state", country=item["id"], sector="GOV",
+            entity_type="GPE", aliases=aliases,
+        )  # fmt: skip
+        kb.add(entry, aliases)
+        for seat, sector in (item.get("seats") or {}).items():
+            kb.seats[fold(_strip_the(seat))] = (item["id"], str(sector))
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _add_orgs(kb: KnowledgeBase, items: Sequence[dict[str, Any]], where: str) -> None:
+    for item in items:
+        aliases = _list(item.get("aliases"))
+        entry = Entry(
+            id=str(item["id"]), name=item["name"], kind="org", country=item.get("country"),
+            sector=item.get("sector"), entity_type=item.get("type") or "ORG", aliases=aliases,
+            nouns=tuple(n.lower() for n in _list(item.get("nouns"))),
+        )  # fmt: skip
+        kb.add(entry, [_strip_the(a) for a in (*aliases, item["name"])])
+
+
+def _add_people(kb: KnowledgeBase, items: Sequence[dict[str, Any]], where: str) -> None:
+    for item in items:
+        offices = tuple(
+            Office(
+                office=str(o["office"]), of=str(o["of"]), sector=str(o.get("sector") or "GOV"),
+                start=_as_date(o.get("start"), where), end=_as_date(o.get("end"), where), source=o.get("source"),
+            )  # fmt: skip
+            for o in item.get("offices") or ()
+        )
+        aliases = _list(item.get("aliases"))
+        entry = Entry(
+            id=str(item["id"]), name=item["name"], kind="person", country=item.get("country"),
+            sector=None, entity_type="PERSON", aliases=aliases, gender=item.get("gender"),
+            offices=tuple(sorted(offices, key=lambda o: o.start or date.min)),
+        )  # fmt: skip
+        kb.add(entry, aliases)
+
+
+def _add_roles(kb: KnowledgeBase, data: dict[str, Any]) -> None:
+    for item in data.get("offices") or ():
+        for title in _list(item.get("titles")):
+            kb.roles[title.lower()] = Role(title.lower(), str(item.get("sector") or "GOV"), str(item["office"]))
+    for item in data.get("groups") or ():
+        for noun in _list(item.get("nouns")):
+            kb.roles[noun.lower()] = Role(noun.lower(), str(item["sector"]))
+
+
+def _read_yaml(text: str, where: str) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise KnowledgeBaseError(f"not valid YAML: {e}", source=where) from e
+
+
+_FILES = ("countries.yaml", "organisations.yaml", "people.yaml", "roles.yaml")
+
+
+def load_kb(extra: Sequence[str | Path] = ()) -> KnowledgeBase:
+    """The shipped knowledge base plus any user files (entries with the same id override)."""
+    kb = KnowledgeBase()
+    data_dir = resources.files("newsgraph.actors").joinpath("data")
+    for name in _FILES:
+        resource = data_dir.joinpath(name)
+        if resource.is_file():
+            _add_file(kb, name, _read_yaml(resource.read_text("utf-8"), name) or [], name)
+    for path in extra:
+        text = Path(path).read_text("utf-8")
+        _add_user_file(kb, _read_yaml(text, str(path)) or {}, str(path))
+    return kb
+
+
+def _add_file(kb: KnowledgeBase, name: str, data: Any, where: str) -> None:
+    if name == "countries.yaml":
+        _add_states(kb, data, where)
+    elif name == "organisations.yaml":
+        _add_orgs(kb, data, where)
+    elif name == "people.yaml":
+        _add_people(kb, data, where)
+    elif name == "roles.yaml":
+        _add_roles(kb, data)
+
+
+def _add_user_file(kb: KnowledgeBase, data: Any, where: str) -> None:
+    if not isinstance(data, dict):
+        raise KnowledgeBaseError("a user KB file maps countries/organisations/people/roles to entries", source=where)
+    _add_states(kb, data.get("countries") or [], where)
+    _add_orgs(kb, data.get("organisations") or [], where)
+    _add_people(kb, data.get("people") or [], where)
+    _add_roles(kb, data.get("roles") or {})
+
+
+@cache
+def default_kb() -> KnowledgeBase:
+    """The shipped knowledge base, loaded once per process."""
+    return load_kb()

@@ -1,0 +1,348 @@
+"""Turn the noun phrase of a syntactic argument into Actors: names, titles, seats, groups and references back."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.actors.kb import Entry, KnowledgeBase
+from newsgraph.actors.matcher import CompiledKB, Match, find_matches
+from newsgraph.model import Actor
+
+# Dependents that belong to the noun phrase of an actor.
+_PHRASE_DEPS = frozenset(
+    {"compound", "amod", "nmod", "poss", "case", "det", "conj", "cc", "appos", "flat", "nummod", "punct", "quantmod"}
+)
+_PRONOUNS_PERSON = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+_PRONOUNS_GROUP = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
+_BOTH = frozenset({"both", "two"})
+_ORG_WORDS = frozenset(
+    "party ministry council front army brigades brigade movement organisation organization group company inc corp "
+    "bank union agency court university association committee forces commission authority institute league "
+    "coalition alliance network foundation fund society department office service services".split()
+)
+
+
+@dataclass
+class Seen:
+    """An actor met earlier in the text, for references back ("the group", "he")."""
+
+    index: int
+    actor: Actor
+    entry: Entry | None
+
+
+@dataclass
+class DocActors:
+    """The actors of one parsed text: KB hits, and resolution of argument phrases by the article's date."""
+
+    doc: Doc
+    compiled: CompiledKB
+    day: date | None
+    matches: list[Match] = field(default_factory=list)
+    by_token: dict[int, Match] = field(default_factory=dict)
+    history: list[Seen] = field(default_factory=list)
+    pairs: list[tuple[int, list[Actor]]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc, compiled: CompiledKB, day: date | None) -> DocActors:
+        found = cls(doc, compiled, day)
+        found.matches = find_matches(doc, compiled)
+        found.by_token = {i: m for m in found.matches for i in range(m.start, m.end)}
+        for match in found.matches:
+            if match.kind == "role":
+                continue
+            head = _span_head(doc[match.start : match.end])
+            for actor, entry in found._segments(head, coref=False):
+                found.history.append(Seen(head.i, actor, entry))
+        found.history.sort(key=lambda s: s.index)
+        return found
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.compiled.kb
+
+    def actors_for(self, token: Token) -> list[Actor]:
+        """The actors named by the argument whose head is ``token`` (several for "X and Y")."""
+        return [actor for actor, _ in self._segments(token, coref=True)]
+
+    def actors_in(self, span: Span) -> list[Actor]:
+        """The actors of a marked span of text (evaluation pairs): resolve its head's phrase within the span."""
+        head = _span_head(span)
+        actors = [a for a, _ in self._segments(head, coref=True, limit=(span.start, span.end))]
+        if actors:
+            return actors
+        return [Actor(text=span.text, start=span.start_char, end=span.end_char)]
+
+    # -- phrase to segments -------------------------------------------------------------------------------
+
+    def _segments(
+        self, head: Token, *, coref: bool, limit: tuple[int, int] | None = None
+    ) -> list[tuple[Actor, Entry | None]]:
+        tokens = _phrase(head, limit)
+        out: list[tuple[Actor, Entry | None]] = []
+        for segment in _split(tokens):
+            resolved = self._resolve(segment, head, coref=coref)
+            out.extend(resolved)
+        return out
+
+    def _resolve(self, segment: list[Token], head: Token, *, coref: bool) -> list[tuple[Actor, Entry | None]]:
+        start, end = segment[0].idx, segment[-1].idx + len(segment[-1].text)
+        text = self.doc.text[start:end]
+        hits = _unique(self.by_token.get(t.i) for t in segment)
+        entries = [(m, self._pick(m)) for m in hits if m.kind == "entry"]
+        people = [e for _, e in entries if e is not None and e.kind == "person"]
+        orgs = [e for _, e in entries if e is not None and e.kind == "org"]
+        states = [e for _, e in entries if e is not None and e.kind == "state"]
+        seats = [m.seat for m in hits if m.kind == "seat" and m.seat]
+        roles = [m.role for m in hits if m.kind == "role" and m.role]
+        entity_type = _ner_type(segment)
+        if people:
+            person = people[-1]
+            return [(self._person_actor(person, text, start, end), person)]
+        title = next((r for r in roles if r.office), None)
+        owner = orgs[-1] if orgs else (states[-1] if states else None)
+        if owner is None and seats:
+            owner = self.kb.entries.get(seats[-1][0])
+        if title and owner is not None:
+            holder = self.kb.holder(title.office or "", owner.id, self.day)
+            if holder is not None:
+                return [(self._person_actor(holder, text, start, end), holder)]
+        if orgs:
+            org = orgs[-1]
+            actor = Actor(text, start, end, org.name, org.id, org.country, org.sector, entity_type or org.entity_type)
+            return [(actor, org)]
+        if seats and not states:
+            state_id, sector = seats[-1]
+            state = self.kb.entries.get(state_id)
+            name = state.name if state else state_id
+            return [(Actor(text, start, end, name, state_id, state_id, sector, entity_type or "GPE"), state)]
+        if states:
+            state = states[-1]
+            sector = _sector_for_state(segment, roles, hits)
+            kind = "PERSON" if title else (entity_type or "GPE")
+            return [(Actor(text, start, end, state.name, state.id, state.id, sector, kind), state)]
+        if coref:
+            referred = self._refer_back(segment, head)
+            if referred:
+                return referred
+        if roles and _head_is_role(segment, hits):
+            role = roles[-1]
+            return [(Actor(text, start, end, None, None, None, role.sector, entity_type), None)]
+        if any(t.pos_ == "PROPN" for t in segment):
+            named = [t for t in segment if t.pos_ == "PROPN" or t.dep_ in ("compound", "flat")]
+            first, last = named[0], named[-1]
+            s, e = first.idx, last.idx + len(last.text)
+            return [(Actor(self.doc.text[s:e], s, e, None, None, None, None, entity_type or _guess_type(segment)), None)]
+        return []
+
+    def _pick(self, match: Match) -> Entry | None:
+        """One entry for a name several entries share: an office holder on the day first."""
+        candidates = [self.kb.entries[i] for i in match.entry_ids if i in self.kb.entries]
+        if not candidates:
+            return None
+        if len(candidates) > 1 and self.day is not None:
+            holding = [c for c in candidates if c.office_on(self.day) is not None]
+            if holding:
+                return holding[0]
+        return candidates[0]
+
+    def _person_actor(self, person: Entry, text: str, start: int, end: int) -> Actor:
+        office = person.office_on(self.day)
+        if office is None:
+            sector = "ELI" if person.offices else None
+            return Actor(text, start, end, person.name, person.id, person.country, sector, "PERSON")
+        owner = self.kb.entries.get(office.of)
+        country = owner.country if owner is not None and owner.kind == "org" else office.of
+        sector = owner.sector if owner is not None and owner.kind == "org" and office.sector == "GOV" else office.sector
+        return Actor(text, start, end, person.name, person.id, country, sector, "PERSON")
+
+    # -- references back ----------------------------------------------------------------------------------
+
+    def _refer_back(self, segment: list[Token], head: Token) -> list[tuple[Actor, Entry | None]]:
+        words = [t.lower_ for t in segment if t.dep_ != "det"]
+        if not words:
+            return []
+        noun = words[-1]
+        where = segment[0].idx, segment[-1].idx + len(segment[-1].text)
+        text = self.doc.text[where[0] : where[1]]
+        earlier = self.history[: bisect.bisect_left([s.index for s in self.history], segment[0].i)]
+        if len(segment) == 1 and (noun in _PRONOUNS_PERSON or noun in _PRONOUNS_GROUP):
+            speaker = self._governing_speaker(segment[0])
+            if speaker is not None:
+                actor, entry = speaker
+                return [(_as_reference(actor, text, *where), entry)]
+        if len(segment) == 1 and noun in _PRONOUNS_PERSON:
+            gender = _PRONOUNS_PERSON[noun]
+            for seen in reversed(earlier):
+                if seen.actor.entity_type == "PERSON" and (seen.entry is None or seen.entry.gender in (None, gender)):
+                    return [(_as_reference(seen.actor, text, *where), seen.entry)]
+            return []
+        if len(segment) == 1 and noun in _PRONOUNS_GROUP:
+            for seen in reversed(earlier):
+                if seen.actor.entity_type != "PERSON" and seen.actor.kb_id:
+                    return [(_as_reference(seen.actor, text, *where), seen.entry)]
+            return []
+        determiner = segment[0].lower_
+        if determiner in _BOTH or (len(words) >= 2 and words[0] in _BOTH):
+            if noun in {"sides", "parties", "countries", "groups"}:
+                return self._last_two(earlier, text, where)
+        if determiner != "the":
+            return []
+        for seen in reversed(earlier):
+            entry = seen.entry
+            if entry is not None and noun in entry.nouns:
+                return [(_as_reference(seen.actor, text, *where), entry)]
+        if noun == "country":
+            for seen in reversed(earlier):
+                if seen.entry is not None and seen.entry.kind == "state":
+                    return [(_as_reference(seen.actor, text, *where), seen.entry)]
+        return []
+
+    def _governing_speaker(self, pronoun: Token) -> tuple[Actor, Entry | None] | None:
+        """In "X said that they/he ...", the pronoun is X (or, for "they", X's organisation)."""
+        node = pronoun.head
+        for _ in range(4):
+            if node.dep_ != "ccomp" or node.head.i == node.i:
+                return None
+            verb = node.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in _PRONOUNS_PERSON and subject.lower_ not in _PRONOUNS_GROUP:
+                found = self._segments(subject, coref=False)
+                if not found:
+                    return None
+                actor, entry = found[0]
+                person = pronoun.lower_ in _PRONOUNS_PERSON
+                if person == (actor.entity_type == "PERSON"):
+                    return actor, entry
+                return None
+            node = verb
+        return None
+
+    def _last_two(
+        self, earlier: list[Seen], text: str, where: tuple[int, int]
+    ) -> list[tuple[Actor, Entry | None]]:
+        picked: list[Seen] = []
+        for seen in reversed(earlier):
+            if seen.actor.kb_id and all(p.actor.kb_id != seen.actor.kb_id for p in picked):
+                picked.append(seen)
+            if len(picked) == 2:
+                break
+        if len(picked) < 2:
+            return []
+        return [(_as_reference(p.actor, text, *where), p.entry) for p in reversed(picked)]
+
+
+def _as_reference(actor: Actor, text: str, start: int, end: int) -> Actor:
+    return Actor(text, start, end, actor.name, actor.kb_id, actor.country, actor.sector, actor.entity_type)
+
+
+def _unique(matches: object) -> list[Match]:
+    out: list[Match] = []
+    for m in matches:  # type: ignore[attr-defined]
+        if m is not None and m not in out:
+            out.append(m)
+    return out
+
+
+def _span_head(span: Span) -> Token:
+    """The token of ``span`` whose head lies outside it (the first such one)."""
+    for token in span:
+        if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
+            return token
+    return span[0]
+
+
+def _phrase(head: Token, limit: tuple[int, int] | None) -> list[Token]:
+    keep = {head.i: head}
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in _PHRASE_DEPS or (child.dep_ == "prep" and child.lower_ == "of" and _is_title(token)):
+                if child.i not in keep:
+                    keep[child.i] = child
+                    stack.append(child)
+            elif child.dep_ == "pobj" and token.dep_ == "prep":
+                keep[child.i] = child
+                stack.append(child)
+    tokens = sorted(keep.values(), key=lambda t: t.i)
+    if limit is not None:
+        tokens = [t for t in tokens if limit[0] <= t.i < limit[1]] or [head]
+    # keep the contiguous run around the head
+    run = [head]
+    by_index = {t.i: t for t in tokens}
+    i = head.i - 1
+    while i in by_index:
+        run.insert(0, by_index[i])
+        i -= 1
+    i = head.i + 1
+    while i in by_index:
+        run.append(by_index[i])
+        i += 1
+    return run
+
+
+def _is_title(token: Token) -> bool:
+    return token.lower_ in {
+        "president", "minister", "leader", "head", "chief", "secretary", "king", "queen", "prime", "ministry",
+        "government", "people", "army", "forces", "parliament", "foreign", "spokesman", "spokesperson",
+        "representative", "ambassador", "envoy", "members", "member", "leadership", "chairman",
+    }  # fmt: skip
+
+
+def _split(tokens: list[Token]) -> list[list[Token]]:
+    """Split a phrase at "and", "or" and commas into the parts that name one actor each."""
+    segments: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.dep_ == "cc" or (token.text in {",", ";"} and token.dep_ == "punct"):
+            segments.append([])
+            continue
+        if token.dep_ == "case" and token.text in {"'s", "\u2019s", "'"}:
+            continue
+        segments[-1].append(token)
+    cleaned = []
+    for segment in segments:
+        while segment and (segment[-1].is_punct or segment[-1].dep_ == "case"):
+            segment.pop()
+        while segment and segment[0].is_punct:
+            segment.pop(0)
+        if segment:
+            cleaned.append(segment)
+    return cleaned
+
+
+def _sector_for_state(segment: list[Token], roles: list, hits: list[Match]) -> str:
+    if roles:
+        return str(roles[-1].sector)
+    last = segment[-1]
+    if last.tag_ in ("NNPS", "NNS") and last.i in {i for m in hits for i in range(m.start, m.end)}:
+        return "CVL"  # "Israelis", "Palestinians": the people, not the state
+    return "GOV"
+
+
+def _head_is_role(segment: list[Token], hits: list[Match]) -> bool:
+    last = segment[-1]
+    return any(m.kind == "role" and m.start <= last.i < m.end for m in hits)
+
+
+def _ner_type(segment: list[Token]) -> str | None:
+    for token in segment:
+        if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
+            return str(token.ent_type_)
+    return None
+
+
+def _guess_type(segment: list[Token]) -> str:
+    """An entity type for an unknown name when the parser gives none: by its last word, else by its shape."""
+    words = [t for t in segment if t.pos_ == "PROPN"]
+    if any(t.lower_ in _ORG_WORDS for t in segment):
+        return "ORG"
+    if segment[0].head.lower_ in {"in", "at", "from", "near"} and len(words) == 1:
+        return "GPE"
+    if 2 <= len(words) <= 4 and all(t.is_title for t in words):
+        return "PERSON"
+    return "ORG"

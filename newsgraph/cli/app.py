@@ -1,0 +1,87 @@
+"""The ``newsgraph`` command: thin commands that parse options, call the API and render the result."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from newsgraph.config import Settings
+from newsgraph.errors import NewsgraphError
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Turn news articles into sourced PLOVER events: who did what to whom, when, where, and who says so.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score the coder on labelled data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _fail(error: NewsgraphError) -> typer.Exit:
+    err.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
+    return typer.Exit(code=1)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Article files: .txt, .html or .jsonl (one article per line).")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (readable), jsonl (records) or csv.")] = Format.table,
+    date: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD; overrides the file's.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+) -> None:
+    """Code the events of articles.
+
+    Example: newsgraph extract examples/qatar-turkey-hamas-2024-11-18.txt --format jsonl
+    """
+    from newsgraph.cli.extract import run_extract
+
+    try:
+        code = run_extract(paths, fmt.value, date, output, Settings.from_env(), err)
+    except NewsgraphError as e:
+        raise _fail(e) from e
+    raise typer.Exit(code=code)
+
+
+@eval_app.command("pairs")
+def eval_pairs(
+    path: Annotated[Path, typer.Argument(help="JSONL of sentences with <s>actor</s> and <t>recipient</t> marked, and a label.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one compact JSON object with the scores.")] = False,
+) -> None:
+    """Score the coder on labelled actor-recipient pairs: accuracy, macro-F1, quad accuracy, coverage.
+
+    Example: newsgraph eval pairs ../shared/eval/dev/pairs_dev.jsonl --json
+    """
+    from newsgraph.cli.render import print_scores
+    from newsgraph.eval.pairs import evaluate_pairs
+
+    try:
+        scores = evaluate_pairs(path, Settings.from_env())
+    except NewsgraphError as e:
+        raise _fail(e) from e
+    except OSError as e:
+        err.print(f"[red]error:[/red] {path}: {e.strerror or e}")
+        raise typer.Exit(code=1) from e
+    if as_json:
+        sys.stdout.write(json.dumps(scores.summary(), separators=(",", ":")) + "\n")
+        return
+    print_scores(scores, Console())
+
+
+def main() -> None:
+    app()

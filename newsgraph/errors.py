@@ -1,0 +1,102 @@
+"""Typed errors with stable codes. The library raises; the CLI translates once."""
+
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Base of every error newsgraph raises on purpose. ``code`` is stable and searchable."""
+
+    code = "NG000"
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None) -> None:
+        self.message = message
+        self.source = source
+        self.line = line
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = ""
+        if self.source:
+            where = f"{self.source}"
+            if self.line is not None:
+                where += f":{self.line}"
+            where += ": "
+        return f"{where}{self.message} [{self.code}]"
+
+
+class ConfigError(NewsgraphError):
+    """A setting has a value newsgraph cannot use."""
+
+    code = "NG001"
+
+
+class ModelNotFound(ConfigError):
+    """The spaCy pipeline named by NEWSGRAPH_SPACY_MODEL is not installed."""
+
+    code = "NG002"
+
+
+class InputError(NewsgraphError):
+    """An input could not be read as an article."""
+
+    code = "NG100"
+
+
+class UnreadableInput(InputError):
+    """The file cannot be opened or read."""
+
+    code = "NG101"
+
+
+class EmptyInput(InputError):
+    """The input holds no text."""
+
+    code = "NG102"
+
+
+class BinaryInput(InputError):
+    """The input is binary data, not text."""
+
+    code = "NG103"
+
+
+class EncodingError(InputError):
+    """The input is not valid UTF-8."""
+
+    code = "NG104"
+
+
+class NonEnglishInput(InputError):
+    """The input is not in English."""
+
+    code = "NG105"
+
+
+class OversizedInput(InputError):
+    """The input is larger than the size limit (NEWSGRAPH_MAX_BYTES)."""
+
+    code = "NG106"
+
+
+class MalformedRecord(InputError):
+    """A JSONL line is not a JSON object with a text field."""
+
+    code = "NG107"
+
+
+class KnowledgeBaseError(NewsgraphError):
+    """A knowledge-base or dictionary entry cannot be read."""
+
+    code = "NG200"
+
+
+class OntologyError(NewsgraphError):
+    """The ontology or lexicon data is inconsistent."""
+
+    code = "NG300"
+
+
+class EvalDataError(NewsgraphError):
+    """A labelled evaluation file cannot be read."""
+
+    code = "NG400"

@@ -1,0 +1,179 @@
+"""Who did it and to whom: the actor and recipient heads of a trigger, read from the dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+_OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
+# Prepositions that introduce the recipient of a verb ("attacked *on*" is rare; "talks *with*", "pressure *on*").
+_RECIPIENT_PREPS = frozenset(
+    {"to", "with", "against", "on", "at", "for", "toward", "towards", "upon", "into", "from", "over", "of", "between",
+     "among", "in", "about"}
+)  # fmt: skip
+# Prepositions that introduce the recipient of a noun trigger ("the assassination *of*", "support *for*").
+_NOUN_RECIPIENT_PREPS = frozenset({"of", "on", "against", "for", "with", "to", "toward", "towards", "between", "at"})
+_LIGHT_VERBS = frozenset(
+    {"hold", "launch", "conduct", "carry", "make", "stage", "express", "show", "voice", "issue", "take", "pay",
+     "deliver", "mount", "begin", "start", "continue", "resume", "step", "announce", "lead", "have", "give", "file",
+     "level", "lodge", "reach", "sign", "strike", "wage", "commit", "perpetrate", "do", "undertake", "order",
+     "authorize", "authorise", "approve", "declare", "intensify", "escalate", "increase", "receive", "get"}
+)  # fmt: skip
+# Verbs whose subject takes part in the activity named by their "in" object ("engaged in talks").
+_ENGAGING = frozenset({"engage", "participate", "join", "involve", "take", "lead", "continue", "persist", "succeed"})
+_CLAUSE_LINKS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "attr", "ccomp", "dobj", "pobj"})
+
+
+@dataclass(frozen=True)
+class Arguments:
+    actors: tuple[Token, ...]
+    recipients: tuple[Token, ...]
+    reciprocal: bool = False
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out = list(tokens)
+    for token in tokens:
+        out.extend(token.conjuncts)
+    seen: dict[int, Token] = {t.i: t for t in out}
+    return [seen[i] for i in sorted(seen)]
+
+
+def subject(verb: Token, *, depth: int = 0) -> Token | None:
+    """The one who does what ``verb`` says, following control, coordination and relative clauses."""
+    if depth > 6:
+        return None
+    if is_passive(verb):
+        for prep in _children(verb, {"agent"}):
+            objects = _children(prep, {"pobj"})
+            if objects:
+                return objects[0]
+        if depth > 0:  # "the US has been involved in pushing for": the passive clause's subject acts below it
+            passive = _children(verb, _PASSIVE_SUBJECTS)
+            return passive[0] if passive else None
+        return None
+    subjects = _children(verb, _SUBJECTS)
+    if subjects:
+        return subjects[0]
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON") and verb.tag_ != "VBN":
+        return head
+    if verb.dep_ == "xcomp":
+        objects = _children(head, {"dobj"})
+        if objects and head.lemma_ not in ("try", "seek", "want"):
+            return objects[0]  # object control: "Qatar asked Hamas to leave"
+        return subject(head, depth=depth + 1)
+    if verb.dep_ in ("conj", "advcl", "pcomp", "acomp", "prep", "pobj", "attr", "dobj", "ccomp", "acl"):
+        if verb.dep_ in ("ccomp", "acl") and head.pos_ not in ("NOUN", "PROPN") and verb.dep_ == "ccomp":
+            return None
+        return subject(head, depth=depth + 1)
+    return None
+
+
+def verb_arguments(verb: Token) -> Arguments:
+    """Actor and recipient heads of a verb trigger, in active or passive voice."""
+    actor = subject(verb)
+    actors = _with_conjuncts([actor]) if actor is not None else []
+    if is_passive(verb):
+        recipients = _children(verb, _PASSIVE_SUBJECTS)
+        if not recipients and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            recipients = [verb.head]  # "the man arrested by police"
+    else:
+        recipients = _children(verb, {"dobj", "dative"})
+        if not recipients:
+            recipients = _prep_objects(verb, _RECIPIENT_PREPS)
+    recipients = _with_conjuncts(recipients)
+    reciprocal = False
+    if not recipients and len(actors) >= 2:
+        reciprocal = True
+    return Arguments(tuple(actors), tuple(recipients), reciprocal)
+
+
+def noun_arguments(noun: Token) -> Arguments:
+    """Actor and recipient heads of a noun trigger ("Qatar's pressure on Hamas", "the assassination of X")."""
+    actors = _children(noun, {"poss"})
+    if not actors:
+        for prep in _children(noun, {"prep", "agent"}):
+            if prep.lower_ == "by":
+                actors = _children(prep, {"pobj"})
+                break
+    if not actors:
+        actors = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("PROPN", "ADJ")]
+        actors = [c for c in actors if c.text[:1].isupper()]
+    head = noun.head
+    if not actors and noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_ in _LIGHT_VERBS or noun.dep_ == "attr":
+            found = subject(head)
+            actors = [found] if found is not None else []
+    if not actors and noun.dep_ == "pobj" and head.lower_ in ("in", "into") and head.head.lemma_ in _ENGAGING:
+        found = subject(head.head)
+        actors = [found] if found is not None else []
+    recipients = _prep_objects(noun, _NOUN_RECIPIENT_PREPS)
+    between = [p for p in _children(noun, {"prep"}) if p.lower_ in ("between", "among")]
+    actors = _with_conjuncts(actors)
+    if between and not actors:
+        return Arguments(tuple(_with_conjuncts(recipients)), (), True)
+    recipients = [r for r in _with_conjuncts(recipients) if r.i not in {a.i for a in actors}]
+    return Arguments(tuple(actors), tuple(recipients), False)
+
+
+def prep_objects(token: Token) -> list[Token]:
+    """Objects of a noun's prepositions: the parties in "talks *between Israel and Hamas*"."""
+    return _with_conjuncts(_prep_objects(token, _NOUN_RECIPIENT_PREPS))
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    out: list[Token] = []
+    for prep in _children(token, {"prep", "dative"}):
+        if prep.lower_ in preps or prep.dep_ == "dative":
+            out.extend(_children(prep, {"pobj"}))
+            if prep.dep_ == "dative" and prep.pos_ in ("NOUN", "PROPN", "PRON"):
+                out.append(prep)
+    return out
+
+
+def arguments(trigger: Token) -> Arguments:
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return noun_arguments(trigger)
+    return verb_arguments(trigger)
+
+
+def complements(trigger: Token) -> list[Token]:
+    """Clauses a trigger governs ("refused *to engage*", "demanded that Israel *withdraw*", "reluctance to *have*")."""
+    out = []
+    for child in trigger.children:
+        if child.dep_ in ("xcomp", "ccomp", "acl", "advcl") and child.pos_ in ("VERB", "AUX", "ADJ"):
+            if child.dep_ == "advcl" and any(m.lower_ in ("if", "unless", "because", "as", "after", "before") for m in child.children):
+                continue
+            out.append(child)
+        elif child.dep_ in ("prep",) and child.lower_ in ("to", "for", "on"):
+            for pobj in child.children:
+                if pobj.dep_ in ("pobj", "pcomp"):
+                    out.append(pobj)
+    return out
+
+
+def clause_subject_or_object(verb: Token) -> Token | None:
+    """In "have Turkey mediate" or "that Israel withdraw", the party asked or refused: the clause's subject."""
+    subjects = _children(verb, _SUBJECTS | {"nsubjpass"})
+    if subjects:
+        return subjects[0]
+    for child in verb.children:
+        if child.dep_ == "ccomp" or child.dep_ == "xcomp":
+            inner = _children(child, _SUBJECTS)
+            if inner:
+                return inner[0]
+    return None

@@ -1,0 +1,56 @@
+"""Who says an event happened: "according to KAN", "a senior American source confirmed", "reportedly"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from newsgraph.events.cues import cues
+from newsgraph.model import Actor
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def attribution(trigger: Token, sentence: Span, resolve: Callable[[Token], list[Actor]]) -> Actor | None:
+    """The source the sentence gives for the event of ``trigger``, or None when it states it in its own voice."""
+    c = cues()
+    token = trigger
+    for _ in range(6):
+        if token.head.i == token.i:
+            break
+        link, token = token.dep_, token.head
+        if token.lemma_.lower() in c.speech_verbs and link in ("ccomp", "dobj", "xcomp", "advcl", "parataxis"):
+            speaker = next((ch for ch in token.children if ch.dep_ in _SUBJECTS), None)
+            if speaker is not None:
+                return _one(speaker, resolve)
+    for token in sentence:
+        if token.lemma_.lower() in c.speech_prepositions and token.dep_ in ("prep", "advcl"):
+            for prep in token.children:
+                if prep.lower_ == "to":
+                    for source in prep.children:
+                        if source.dep_ == "pobj":
+                            return _one(source, resolve)
+    for token in sentence:
+        if token.lower_ in c.speech_adverbs:
+            return Actor(text=token.text, start=token.idx, end=token.idx + len(token.text))
+    if sentence.root.lemma_.lower() in c.speech_verbs and sentence.root.i != trigger.i:
+        speaker = next((ch for ch in sentence.root.children if ch.dep_ in _SUBJECTS), None)
+        if speaker is not None and not _governs(trigger, speaker):
+            return _one(speaker, resolve)
+    return None
+
+
+def _governs(trigger: Token, speaker: Token) -> bool:
+    return speaker.head.i == trigger.i
+
+
+def _one(head: Token, resolve: Callable[[Token], list[Actor]]) -> Actor:
+    actors = resolve(head)
+    if actors:
+        return actors[0]
+    subtree = list(head.subtree)
+    left = subtree[0]
+    right = subtree[-1]
+    start, end = left.idx, right.idx + len(right.text)
+    return Actor(text=head.doc.text[start:end], start=start, end=end)

@@ -1,0 +1,54 @@
+"""Modality and reporting cues (``data/cues.yaml``), loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Cues:
+    neg_adverbs: frozenset[str]
+    neg_determiners: frozenset[str]
+    neg_governors: frozenset[str]
+    hyp_auxiliaries: frozenset[str]
+    hyp_governors: frozenset[str]
+    hyp_modifiers: frozenset[str]
+    hyp_marks: frozenset[str]
+    fut_auxiliaries: frozenset[str]
+    fut_governors: frozenset[str]
+    fut_modifiers: frozenset[str]
+    speech_verbs: frozenset[str]
+    speech_adverbs: frozenset[str]
+    speech_prepositions: frozenset[str]
+    transparent: frozenset[str]
+
+
+def _set(values: list[str] | None) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
+
+
+@cache
+def cues() -> Cues:
+    text = resources.files("newsgraph.events").joinpath("data/cues.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    neg, hyp, fut, speech = data["negation"], data["hypothetical"], data["future"], data["speech"]
+    return Cues(
+        neg_adverbs=_set(neg["adverbs"]),
+        neg_determiners=_set(neg["determiners"]),
+        neg_governors=_set(neg["governors"]),
+        hyp_auxiliaries=_set(hyp["auxiliaries"]),
+        hyp_governors=_set(hyp["governors"]),
+        hyp_modifiers=_set(hyp["modifiers"]),
+        hyp_marks=_set(hyp["marks"]),
+        fut_auxiliaries=_set(fut["auxiliaries"]),
+        fut_governors=_set(fut["governors"]),
+        fut_modifiers=_set(fut["modifiers"]),
+        speech_verbs=_set(speech["verbs"]),
+        speech_adverbs=_set(speech["adverbs"]),
+        speech_prepositions=_set(speech["prepositions"]),
+        transparent=_set(data["transparent"]),
+    )

@@ -1,0 +1,155 @@
+"""The trigger lexicon (``data/lexicon.yaml``, format in ``docs/lexicon.md``) and its matching over the parse."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from newsgraph.errors import OntologyError
+from newsgraph.events.ontology import CATEGORIES, ontology
+
+_VERB_POS = frozenset({"VERB", "AUX"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Children through which a dependent word is reached: "call *for* a ceasefire", "talks *with* Israel".
+_THROUGH = frozenset({"prep", "prt", "agent", "dative"})
+_ALLOWED_KEYS = frozenset({"lemma", "pos", "event", "mode", "cameo", "context", "with", "requires", "without", "frame"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    lemma: str
+    pos: str
+    event: str
+    mode: str | None
+    cameo: str
+    context: tuple[str, ...]
+    with_any: frozenset[str]
+    requires: frozenset[str]
+    without: frozenset[str]
+    frame: str | None
+    line: int
+
+    @property
+    def specificity(self) -> int:
+        return 2 * len(self.requires) + (1 if self.with_any else 0) + (1 if self.pos != "any" else 0)
+
+    @property
+    def rule(self) -> str:
+        parts = [self.lemma, *sorted(self.requires)]
+        rule = "lexicon:" + "+".join(parts)
+        if self.with_any:
+            rule += "(" + "|".join(sorted(self.with_any)) + ")"
+        return rule
+
+    def fits(self, token: Token, dependents: frozenset[str]) -> bool:
+        if self.pos == "verb" and token.pos_ not in _VERB_POS:
+            return False
+        if self.pos == "noun" and token.pos_ not in _NOUN_POS:
+            return False
+        if self.requires and not self.requires <= dependents:
+            return False
+        if self.with_any and not (self.with_any & dependents):
+            return False
+        return not (self.without & dependents)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    by_lemma: dict[str, tuple[Entry, ...]]
+
+    def match(self, token: Token) -> Entry | None:
+        """The most specific entry for ``token`` in its context, or None."""
+        entries = self.by_lemma.get(token.lemma_.lower())
+        if not entries:
+            return None
+        dependents = dependent_lemmas(token)
+        for entry in entries:  # sorted most specific first
+            if entry.fits(token, dependents):
+                return entry
+        return None
+
+    def __contains__(self, lemma: str) -> bool:
+        return lemma in self.by_lemma
+
+
+def dependent_lemmas(token: Token) -> frozenset[str]:
+    """Lemmas of the words that depend on ``token``: children, and objects of its prepositions and particles."""
+    out: set[str] = set()
+    for child in token.children:
+        out.add(child.lemma_.lower())
+        if child.dep_ in _THROUGH:
+            for grandchild in child.children:
+                out.add(grandchild.lemma_.lower())
+                if grandchild.dep_ == "conj" or grandchild.dep_ == "compound":
+                    continue
+        elif child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp"):
+            for grandchild in child.children:
+                if grandchild.dep_ in ("compound", "amod", "prt"):
+                    out.add(grandchild.lemma_.lower())
+    if token.dep_ in ("compound", "amod") or token.pos_ in _NOUN_POS:
+        head = token.head
+        if head.i != token.i:
+            out.add(head.lemma_.lower())
+    return frozenset(out)
+
+
+def _entry(item: dict[str, Any], line: int) -> Entry:
+    unknown = set(item) - _ALLOWED_KEYS
+    if unknown:
+        raise OntologyError(f"unknown keys {sorted(unknown)}", source="lexicon.yaml", line=line)
+    event = str(item.get("event", "")).upper()
+    if event not in CATEGORIES:
+        raise OntologyError(f"unknown category {event!r}", source="lexicon.yaml", line=line)
+    category = ontology()[event]
+    mode = item.get("mode")
+    if mode is not None and mode not in category.modes:
+        raise OntologyError(f"{event} has no mode {mode!r}", source="lexicon.yaml", line=line)
+    return Entry(
+        lemma=str(item["lemma"]).lower(),
+        pos=str(item.get("pos") or "verb"),
+        event=event,
+        mode=mode,
+        cameo=str(item.get("cameo") or category.cameo),
+        context=tuple(item.get("context") or ()),
+        with_any=frozenset(str(w).lower() for w in item.get("with") or ()),
+        requires=frozenset(str(w).lower() for w in item.get("requires") or ()),
+        without=frozenset(str(w).lower() for w in item.get("without") or ()),
+        frame=item.get("frame"),
+        line=line,
+    )
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that remembers the line of each mapping (for error messages and rules)."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def build_lexicon(items: Sequence[dict[str, Any]]) -> Lexicon:
+    grouped: dict[str, list[Entry]] = {}
+    for item in items:
+        line = int(item.pop("__line__", 0))
+        entry = _entry(item, line)
+        grouped.setdefault(entry.lemma, []).append(entry)
+    return Lexicon({lemma: tuple(sorted(es, key=lambda e: -e.specificity)) for lemma, es in grouped.items()})
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The shipped lexicon, loaded once per process."""
+    text = resources.files("newsgraph.events").joinpath("data/lexicon.yaml").read_text("utf-8")
+    items = yaml.load(text, Loader=_LineLoader) or []  # noqa: S506 - a SafeLoader subclass
+    return build_lexicon(items)

