@@ -113,7 +113,7 @@ hostages hostage NOUN dobj 3
 """)
     triggers = find_triggers(doc[:], LEX)
     coded = settle(doc[1], triggers[1], triggers)
-    assert coded.event == "CONCEDE" and coded.complement.i == 3
+    assert coded.event == "AGREE" and coded.complement.i == 3  # a promise to release is a promise
     threat = doc_from("""
 Hamas Hamas PROPN nsubj 1
 pledged pledge VERB ROOT 1

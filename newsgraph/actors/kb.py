@@ -86,6 +86,8 @@ class KnowledgeBase:
     roles: dict[str, Role] = field(default_factory=dict)
     # (office, of) -> person ids holding it at some time
     holders: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    # common nouns that refer back to an organisation ("the group")
+    ref_nouns: frozenset[str] = frozenset()
 
     def add(self, entry: Entry, forms: Iterable[str]) -> None:
         old = self.entries.get(entry.id)
@@ -193,8 +195,11 @@ def _add_people(kb: KnowledgeBase, items: Sequence[dict[str, Any]], where: str) 
 
 def _add_roles(kb: KnowledgeBase, data: dict[str, Any]) -> None:
     for item in data.get("offices") or ():
+        # a title many hold at once ("official", "envoy") names a sector, never one person by date
+        office = None if item.get("shared") else str(item["office"])
         for title in _list(item.get("titles")):
-            kb.roles[title.lower()] = Role(title.lower(), str(item.get("sector") or "GOV"), str(item["office"]))
+            kb.roles[title.lower()] = Role(title.lower(), str(item.get("sector") or "GOV"), office)
+    kb.ref_nouns = frozenset(n for e in kb.entries.values() for n in e.nouns)
     for item in data.get("groups") or ():
         for noun in _list(item.get("nouns")):
             kb.roles[noun.lower()] = Role(noun.lower(), str(item["sector"]))

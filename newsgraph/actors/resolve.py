@@ -100,6 +100,10 @@ class DocActors:
         seats = [m.seat for m in hits if m.kind == "seat" and m.seat]
         roles = [m.role for m in hits if m.kind == "role" and m.role]
         entity_type = _ner_type(segment)
+        if coref and not people and not orgs and _is_reference(segment, self.kb.ref_nouns):
+            referred = self._refer_back(segment, head)  # "the Palestinian group": an organisation met before
+            if referred and (not states or referred[0][0].country in {s.id for s in states}):
+                return referred
         if people:
             person = people[-1]
             return [(self._person_actor(person, text, start, end), person)]
@@ -163,7 +167,7 @@ class DocActors:
     # -- references back ----------------------------------------------------------------------------------
 
     def _refer_back(self, segment: list[Token], head: Token) -> list[tuple[Actor, Entry | None]]:
-        words = [t.lower_ for t in segment if t.dep_ != "det"]
+        words = [t.lower_ for t in segment if t.dep_ != "det" and t.lower_ != "the"]
         if not words:
             return []
         noun = words[-1]
@@ -322,6 +326,10 @@ def _sector_for_state(segment: list[Token], roles: list, hits: list[Match]) -> s
     if last.tag_ in ("NNPS", "NNS") and last.i in {i for m in hits for i in range(m.start, m.end)}:
         return "CVL"  # "Israelis", "Palestinians": the people, not the state
     return "GOV"
+
+
+def _is_reference(segment: list[Token], nouns: frozenset[str]) -> bool:
+    return len(segment) >= 2 and segment[0].lower_ == "the" and segment[-1].lower_ in nouns
 
 
 def _head_is_role(segment: list[Token], hits: list[Match]) -> bool:

@@ -93,8 +93,8 @@ def verb_arguments(verb: Token) -> Arguments:
             recipients = [verb.head]  # "the man arrested by police"
     else:
         recipients = _children(verb, {"dobj", "dative"})
-        if not recipients:
-            recipients = _prep_objects(verb, _RECIPIENT_PREPS)
+        if not recipients:  # a preposition before the verb ("On the Israeli side, X insists") sets a scene
+            recipients = [o for o in _prep_objects(verb, _RECIPIENT_PREPS) if o.i > verb.i]
     recipients = _with_conjuncts(recipients)
     reciprocal = False
     if not recipients and len(actors) >= 2:

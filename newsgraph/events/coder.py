@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -86,9 +86,9 @@ def settle(token: Token, entry: Entry, triggers: dict[int, Entry]) -> Coded:
                 mode = _request_mode(entry, inner_entry)
                 return Coded(token, entry, entry.event, mode, entry.cameo, entry.rule, complement=inner)
             inner_cat = onto[inner_entry.event]
-            if inner_entry.event in ("RETREAT", "CONCEDE"):
-                event, cameo = "CONCEDE", "08"
-            elif inner_cat.cooperative:
+            if inner_entry.event == "SUPPORT":  # "reaffirmed its commitment to supporting X"
+                event, cameo = "SUPPORT", inner_entry.cameo
+            elif inner_cat.cooperative:  # promised cooperation, retreat included, is AGREE
                 event, cameo = "AGREE", "03"
             elif inner_entry.event in ("REJECT",):
                 event, cameo = "REJECT", "12"
@@ -124,6 +124,22 @@ def _refusal_above(token: Token) -> str | None:
     return None
 
 
+def finalize(item: Coded) -> tuple[Coded, tuple[str, ...]]:
+    """The event's modality, and the category it implies: a refused or negated cooperative act is a rejection
+    ("will not lift the ban"), a cooperative act announced for the future is a promise, AGREE ("will meet")."""
+    modes = modality(item.token, absorbed=item.absorbed)
+    category = ontology()[item.event]
+    if not category.cooperative or item.event == "AGREE" and "negated" not in modes:
+        return item, modes
+    if "negated" in modes:
+        rejected = replace(item, event="REJECT", mode=None, cameo="12", rule=item.rule + "+negated")
+        return rejected, tuple(m for m in modes if m not in ("negated", "future"))
+    if "future" in modes and item.complement is None:
+        promised = replace(item, event="AGREE", mode=None, cameo="03", rule=item.rule + "+future")
+        return promised, tuple(m for m in modes if m != "future")
+    return item, modes
+
+
 @dataclass
 class CodingContext:
     """What coding one article needs besides its sentences."""
@@ -146,13 +162,13 @@ def code_sentence(sentence: Span, ctx: CodingContext, lex: Lexicon | None = None
     for item in coded:
         if item.token.i in inside:
             continue
-        event = _event(item, sentence, ctx)
+        event = _event(*finalize(item), sentence, ctx)
         if event is not None:
             events.append(event)
     return events
 
 
-def _event(item: Coded, sentence: Span, ctx: CodingContext) -> Event | None:
+def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingContext) -> Event | None:
     token = item.token
     found = args.arguments(token)
     actors = _actors(found.actors, ctx)
@@ -173,7 +189,6 @@ def _event(item: Coded, sentence: Span, ctx: CodingContext) -> Event | None:
         recipients = []
     onto = ontology()
     category = onto[item.event]
-    modes = modality(token, absorbed=item.absorbed)
     sentence_text = ctx.text[sentence.start_char : sentence.end_char]
     trigger = _trigger(token, item)
     when = event_date(sentence_text, trigger.start - sentence.start_char, ctx.published, _clause_offsets(token, sentence))

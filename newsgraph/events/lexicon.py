@@ -64,39 +64,47 @@ class Lexicon:
     by_lemma: dict[str, tuple[Entry, ...]]
 
     def match(self, token: Token) -> Entry | None:
-        """The most specific entry for ``token`` in its context, or None."""
+        """The most specific entry for ``token`` in its context, or None.
+
+        Precedence: more ``requires`` lemmas; then a ``with`` lemma met as a direct dependent (object, particle,
+        clause) over one met only through a preposition; then ``with`` over bare; then the order of the file.
+        """
         entries = self.by_lemma.get(token.lemma_.lower())
         if not entries:
             return None
-        dependents = dependent_lemmas(token)
-        for entry in entries:  # sorted most specific first
-            if entry.fits(token, dependents):
-                return entry
-        return None
+        direct, dependents = dependent_lemmas(token)
+        best: Entry | None = None
+        best_key: tuple[int, int, int, int] | None = None
+        for entry in entries:
+            if not entry.fits(token, dependents):
+                continue
+            key = (len(entry.requires), 1 if entry.with_any & direct else 0, 1 if entry.with_any else 0, -entry.line)
+            if best_key is None or key > best_key:
+                best, best_key = entry, key
+        return best
 
     def __contains__(self, lemma: str) -> bool:
         return lemma in self.by_lemma
 
 
-def dependent_lemmas(token: Token) -> frozenset[str]:
-    """Lemmas of the words that depend on ``token``: children, and objects of its prepositions and particles."""
-    out: set[str] = set()
+def dependent_lemmas(token: Token) -> tuple[frozenset[str], frozenset[str]]:
+    """Lemmas of the words that depend on ``token``: (direct ones, all including objects of its prepositions)."""
+    direct: set[str] = set()
+    through: set[str] = set()
     for child in token.children:
-        out.add(child.lemma_.lower())
+        direct.add(child.lemma_.lower())
         if child.dep_ in _THROUGH:
             for grandchild in child.children:
-                out.add(grandchild.lemma_.lower())
-                if grandchild.dep_ == "conj" or grandchild.dep_ == "compound":
-                    continue
+                through.add(grandchild.lemma_.lower())
         elif child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp"):
             for grandchild in child.children:
                 if grandchild.dep_ in ("compound", "amod", "prt"):
-                    out.add(grandchild.lemma_.lower())
+                    direct.add(grandchild.lemma_.lower())
     if token.dep_ in ("compound", "amod") or token.pos_ in _NOUN_POS:
         head = token.head
         if head.i != token.i:
-            out.add(head.lemma_.lower())
-    return frozenset(out)
+            direct.add(head.lemma_.lower())
+    return frozenset(direct), frozenset(direct | through)
 
 
 def _entry(item: dict[str, Any], line: int) -> Entry:
@@ -144,7 +152,7 @@ def build_lexicon(items: Sequence[dict[str, Any]]) -> Lexicon:
         line = int(item.pop("__line__", 0))
         entry = _entry(item, line)
         grouped.setdefault(entry.lemma, []).append(entry)
-    return Lexicon({lemma: tuple(sorted(es, key=lambda e: -e.specificity)) for lemma, es in grouped.items()})
+    return Lexicon({lemma: tuple(es) for lemma, es in grouped.items()})
 
 
 @cache

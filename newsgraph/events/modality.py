@@ -52,6 +52,9 @@ def modality(trigger: Token, *, absorbed: frozenset[str] = frozenset()) -> tuple
         if lemma in absorbed and lemma not in c.hyp_governors:
             break
         if lemma in c.speech_verbs and link == "ccomp":
+            if "hypothetical" in found and _would(trigger, c):
+                found.discard("hypothetical")  # "said it would release": future in reported speech
+                found.add("future")
             _own_cues_reported(token, c, found)
             break
         if lemma in c.neg_governors and link in ("xcomp", "prep", "pcomp", "pobj", "dobj"):
@@ -65,6 +68,18 @@ def modality(trigger: Token, *, absorbed: frozenset[str] = frozenset()) -> tuple
         found.discard("negated") if _weak_negation(trigger) else None
     order = ("negated", "hypothetical", "future")
     return tuple(m for m in order if m in found)
+
+
+def _would(trigger: Token, c: Cues) -> bool:
+    node = trigger
+    for _ in range(4):
+        auxiliaries = {child.lower_ for child in node.children if child.dep_ == "aux"}
+        if auxiliaries & c.hyp_auxiliaries:
+            return auxiliaries & c.hyp_auxiliaries == {"would"}
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
 
 
 def _own_cues_reported(verb: Token, c: Cues, found: set[str]) -> None:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.matcher import compiled_for
 from newsgraph.actors.resolve import DocActors
-from newsgraph.events.coder import CodingContext, code_sentence, find_triggers, settle
+from newsgraph.events.coder import CodingContext, code_sentence, finalize, find_triggers, settle
 from newsgraph.events.lexicon import lexicon
 from newsgraph.model import Event, doc_id_for
 
@@ -114,5 +114,5 @@ def _best_on_path(doc: Doc, actor: Span | None, recipient: Span | None) -> PairR
         off_path = total - direct
         return (off_path, _distance(token, heads[0]) if heads else 0, -item.entry.specificity)  # type: ignore[attr-defined]
 
-    best = min(candidates, key=cost)
+    best, _ = finalize(min(candidates, key=cost))
     return PairResult(best.event, False, None, best.rule)
