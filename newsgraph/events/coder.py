@@ -37,6 +37,8 @@ class Coded:
     rule: str
     absorbed: frozenset[str] = frozenset()
     complement: Token | None = None
+    # for "X said Y must do Z": the verb of saying, whose subject demands Z of Y
+    speaker: Token | None = None
 
 
 def find_triggers(sentence: Span, lex: Lexicon) -> dict[int, Entry]:
@@ -44,7 +46,7 @@ def find_triggers(sentence: Span, lex: Lexicon) -> dict[int, Entry]:
     found: dict[int, Entry] = {}
     for token in sentence:
         lemma = token.lemma_.lower()
-        if lemma in transparent or lemma not in lex:
+        if lemma not in lex or (lemma in transparent and token.pos_ in ("VERB", "AUX")):
             continue
         entry = lex.match(token)
         if entry is not None:
@@ -52,9 +54,11 @@ def find_triggers(sentence: Span, lex: Lexicon) -> dict[int, Entry]:
     return found
 
 
-def _complement_trigger(token: Token, triggers: dict[int, Entry], *, depth: int = 0) -> Token | None:
+def _complement_trigger(token: Token, triggers: dict[int, Entry], *, objects: bool = False) -> Token | None:
     """The first trigger inside the clauses ``token`` governs (breadth-first, a few levels down)."""
     frontier = args.complements(token)
+    if objects:  # "approved the release of", "authorized the deployment"
+        frontier += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     for _ in range(3):
         nxt: list[Token] = []
         for comp in frontier:
@@ -78,12 +82,20 @@ def settle(token: Token, entry: Entry, triggers: dict[int, Entry]) -> Coded:
         if refusing is not None or any(c.dep_ == "neg" for c in token.children):
             absorbed = frozenset({refusing}) if refusing else frozenset()
             return Coded(token, entry, "REJECT", None, "12", f"{entry.rule}+refused", absorbed)
+    if entry.frame == "enact":  # "decided to lift", "approved the release": the act decided on
+        inner = _complement_trigger(token, triggers, objects=True)
+        if inner is not None:
+            done = settle(inner, triggers[inner.i], triggers)
+            return replace(done, token=token, entry=entry, rule=f"{entry.rule}>{done.rule}", complement=inner)
+        return Coded(token, entry, entry.event, entry.mode, entry.cameo, entry.rule)
     if entry.frame == "intent" or entry.event in DOMINANT:
         inner = _complement_trigger(token, triggers)
         if inner is not None:
             inner_entry = triggers[inner.i]
+            if entry.event == "THREATEN" and _obliged(inner):  # "warned that Israel must agree": a demand
+                return Coded(token, entry, "REQUEST", None, "10", f"{entry.rule}+must", complement=inner)
             if entry.event in DOMINANT:
-                mode = _request_mode(entry, inner_entry)
+                mode = _request_mode(entry, inner_entry.event)
                 return Coded(token, entry, entry.event, mode, entry.cameo, entry.rule, complement=inner)
             inner_cat = onto[inner_entry.event]
             if inner_entry.event == "SUPPORT":  # "reaffirmed its commitment to supporting X"
@@ -100,16 +112,42 @@ def settle(token: Token, entry: Entry, triggers: dict[int, Entry]) -> Coded:
     return Coded(token, entry, entry.event, entry.mode, entry.cameo, entry.rule)
 
 
-def _request_mode(entry: Entry, inner: Entry) -> str | None:
-    if entry.mode is not None:
+def _obliged(verb: Token) -> bool:
+    """Whether a clause says what someone must or should do."""
+    c = cues()
+    if any(child.dep_ == "aux" and child.lower_ in c.obligation_auxiliaries for child in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in c.obligation_verbs and head.pos_ in ("VERB", "AUX") and any(
+        child.dep_ == "aux" and child.lower_ == "to" for child in verb.children
+    )
+
+
+def _request_mode(entry: Entry | None, inner: str) -> str | None:
+    """The mode of a request or refusal by what is asked or refused."""
+    if entry is not None and entry.mode is not None:
         return entry.mode
-    if entry.event in ("REQUEST", "REJECT"):
-        if inner.event in ("RETREAT", "CONCEDE"):
-            return "yield"
-        if inner.event == "CONSULT":
-            return "meet"
-        if inner.event in ("AID", "COOPERATE"):
-            return "assist"
+    if entry is not None and entry.event not in ("REQUEST", "REJECT"):
+        return None
+    if inner in ("RETREAT", "CONCEDE"):
+        return "yield"
+    if inner == "CONSULT":
+        return "meet"
+    if inner in ("AID", "COOPERATE"):
+        return "assist"
+    return None
+
+
+def _saying_verb(token: Token) -> Token | None:
+    """The verb of saying whose reported clause holds ``token`` and whose subject is someone else."""
+    speech = cues().speech_verbs
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
+            return None
+        link, node = node.dep_, node.head
+        if link == "ccomp" and node.lemma_.lower() in speech and any(c.dep_ == "nsubj" for c in node.children):
+            return node
     return None
 
 
@@ -128,8 +166,16 @@ def finalize(item: Coded) -> tuple[Coded, tuple[str, ...]]:
     """The event's modality, and the category it implies: a refused or negated cooperative act is a rejection
     ("will not lift the ban"), a cooperative act announced for the future is a promise, AGREE ("will meet")."""
     modes = modality(item.token, absorbed=item.absorbed)
+    if item.event not in DOMINANT and _obliged(item.token):
+        saying = _saying_verb(item.token)
+        if saying is not None:
+            demand = replace(item, event="REQUEST", mode=_request_mode(None, item.event), cameo="10",
+                             rule=f"{item.rule}+must", speaker=saying)  # fmt: skip
+            return demand, tuple(m for m in modes if m not in ("hypothetical", "future"))
     category = ontology()[item.event]
-    if not category.cooperative or item.event == "AGREE" and "negated" not in modes:
+    if not category.cooperative:
+        return _finalize_conflict(item, modes)
+    if item.event == "AGREE" and "negated" not in modes:
         return item, modes
     if "negated" in modes:
         rejected = replace(item, event="REJECT", mode=None, cameo="12", rule=item.rule + "+negated")
@@ -137,6 +183,14 @@ def finalize(item: Coded) -> tuple[Coded, tuple[str, ...]]:
     if "future" in modes and item.complement is None:
         promised = replace(item, event="AGREE", mode=None, cameo="03", rule=item.rule + "+future")
         return promised, tuple(m for m in modes if m != "future")
+    return item, modes
+
+
+def _finalize_conflict(item: Coded, modes: tuple[str, ...]) -> tuple[Coded, tuple[str, ...]]:
+    """A material conflict act announced for the future is a threat ("will extend the curfew")."""
+    if ontology()[item.event].quad == 4 and "future" in modes and "negated" not in modes and item.complement is None:
+        threat = replace(item, event="THREATEN", mode=None, cameo="13", rule=item.rule + "+future")
+        return threat, tuple(m for m in modes if m != "future")
     return item, modes
 
 
@@ -171,6 +225,9 @@ def code_sentence(sentence: Span, ctx: CodingContext, lex: Lexicon | None = None
 def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingContext) -> Event | None:
     token = item.token
     found = args.arguments(token)
+    if item.speaker is not None:  # "X said Y must Z": X asks Y
+        said_by = args.subject(item.speaker)
+        found = args.Arguments((said_by,) if said_by is not None else (), found.actors, False)
     actors = _actors(found.actors, ctx)
     if token.pos_ in ("NOUN", "PROPN"):  # "Turkish support": a modifier is an actor only when the KB knows it
         actors = [a for a, h in zip(actors, _heads_of(found.actors, ctx), strict=False) if a.kb_id or h not in ("amod", "compound")]

@@ -25,6 +25,8 @@ class Cues:
     speech_adverbs: frozenset[str]
     speech_prepositions: frozenset[str]
     transparent: frozenset[str]
+    obligation_auxiliaries: frozenset[str]
+    obligation_verbs: frozenset[str]
 
 
 def _set(values: list[str] | None) -> frozenset[str]:
@@ -51,4 +53,6 @@ def cues() -> Cues:
         speech_adverbs=_set(speech["adverbs"]),
         speech_prepositions=_set(speech["prepositions"]),
         transparent=_set(data["transparent"]),
+        obligation_auxiliaries=_set(data["obligation"]["auxiliaries"]),
+        obligation_verbs=_set(data["obligation"]["verbs"]),
     )
