@@ -55,15 +55,19 @@ class Entry:
     gender: str | None = None
     offices: tuple[Office, ...] = ()
 
-    def office_on(self, day: date | None) -> Office | None:
-        """The office held on that day (the latest-starting one if several)."""
+    def office_on(self, day: date | None, title: str | None = None) -> Office | None:
+        """The office held on that day (today when None): the one the text's title names, else a state office
+        before a party office, else the latest-starting one."""
         if day is None:
-            current = [o for o in self.offices if o.end is None]
-            return current[-1] if current else None
-        held = [o for o in self.offices if o.holds_on(day)]
+            held = [o for o in self.offices if o.end is None]
+        else:
+            held = [o for o in self.offices if o.holds_on(day)]
         if not held:
             return None
-        return max(held, key=lambda o: o.start or date.min)
+        named = [o for o in held if title is not None and o.office == title]
+        if named:
+            return named[-1]
+        return max(held, key=lambda o: (o.sector != "PTY", o.start or date.min))
 
 
 @dataclass(frozen=True)

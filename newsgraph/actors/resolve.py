@@ -104,17 +104,17 @@ class DocActors:
             referred = self._refer_back(segment, head)  # "the Palestinian group": an organisation met before
             if referred and (not states or referred[0][0].country in {s.id for s in states}):
                 return referred
+        title = next((r for r in roles if r.office), None)
         if people:
             person = people[-1]
-            return [(self._person_actor(person, text, start, end), person)]
-        title = next((r for r in roles if r.office), None)
+            return [(self._person_actor(person, text, start, end, title.office if title else None), person)]
         owner = orgs[-1] if orgs else (states[-1] if states else None)
         if owner is None and seats:
             owner = self.kb.entries.get(seats[-1][0])
         if title and owner is not None:
             holder = self.kb.holder(title.office or "", owner.id, self.day)
             if holder is not None:
-                return [(self._person_actor(holder, text, start, end), holder)]
+                return [(self._person_actor(holder, text, start, end, title.office), holder)]
         if orgs:
             org = orgs[-1]
             actor = Actor(text, start, end, org.name, org.id, org.country, org.sector, entity_type or org.entity_type)
@@ -154,8 +154,8 @@ class DocActors:
                 return holding[0]
         return candidates[0]
 
-    def _person_actor(self, person: Entry, text: str, start: int, end: int) -> Actor:
-        office = person.office_on(self.day)
+    def _person_actor(self, person: Entry, text: str, start: int, end: int, title: str | None = None) -> Actor:
+        office = person.office_on(self.day, title)
         if office is None:
             sector = "ELI" if person.offices else None
             return Actor(text, start, end, person.name, person.id, person.country, sector, "PERSON")

@@ -31,13 +31,26 @@ def attribution(trigger: Token, sentence: Span, resolve: Callable[[Token], list[
                     for source in prep.children:
                         if source.dep_ == "pobj":
                             return _one(source, resolve)
-    for token in sentence:
-        if token.lower_ in c.speech_adverbs:
-            return Actor(text=token.text, start=token.idx, end=token.idx + len(token.text))
+    hedge = _hedge(trigger, c.speech_adverbs)
+    if hedge is not None:
+        return Actor(text=hedge.text, start=hedge.idx, end=hedge.idx + len(hedge.text))
     if sentence.root.lemma_.lower() in c.speech_verbs and sentence.root.i != trigger.i:
         speaker = next((ch for ch in sentence.root.children if ch.dep_ in _SUBJECTS), None)
         if speaker is not None and not _governs(trigger, speaker):
             return _one(speaker, resolve)
+    return None
+
+
+def _hedge(trigger: Token, adverbs: frozenset[str]) -> Token | None:
+    """A "reportedly" that modifies the trigger or a verb above it in its own clause chain."""
+    node = trigger
+    for _ in range(4):
+        for child in node.children:
+            if child.lower_ in adverbs:
+                return child
+        if node.head.i == node.i or node.dep_ not in ("xcomp", "dobj", "acomp", "attr", "conj"):
+            return None
+        node = node.head
     return None
 
 

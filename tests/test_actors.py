@@ -1,0 +1,97 @@
+"""Actor resolution over hand-built parses with the shipped knowledge base (no model)."""
+
+from datetime import date
+
+import pytest
+
+from newsgraph.actors.kb import default_kb, load_kb
+from newsgraph.actors.matcher import compiled_for
+from newsgraph.actors.resolve import DocActors
+
+ERDOGAN = """
+Turkish turkish ADJ amod 4
+President president PROPN compound 4
+Recep Recep PROPN compound 4
+Tayyip Tayyip PROPN compound 4
+Erdogan Erdogan PROPN ROOT 4
+"""
+
+PM = """
+the the DET det 3
+Israeli israeli ADJ amod 3
+prime prime ADJ amod 3
+minister minister NOUN ROOT 3
+"""
+
+
+def _actors(doc_from, blank_nlp, rows, day, index):
+    doc = doc_from(rows)
+    found = DocActors.build(doc, compiled_for(default_kb(), blank_nlp), day)
+    return found.actors_for(doc[index])
+
+
+def test_actors_title_and_name_resolve_to_the_person_in_office(doc_from, blank_nlp):
+    (actor,) = _actors(doc_from, blank_nlp, ERDOGAN, date(2024, 11, 18), 4)
+    assert actor.kb_id == "recep_tayyip_erdogan" and actor.country == "TUR" and actor.sector == "GOV"
+    assert actor.text == "Turkish President Recep Tayyip Erdogan" and actor.entity_type == "PERSON"
+
+
+def test_actors_person_outside_every_office_is_elite(doc_from, blank_nlp):
+    (actor,) = _actors(doc_from, blank_nlp, ERDOGAN, date(1990, 1, 1), 4)
+    assert actor.country == "TUR" and actor.sector == "ELI"
+
+
+@pytest.mark.parametrize(("day", "who"), [(date(2024, 11, 18), "benjamin_netanyahu"), (date(2021, 8, 1), "naftali_bennett")])
+def test_actors_title_alone_resolves_by_the_articles_date(doc_from, blank_nlp, day, who):
+    (actor,) = _actors(doc_from, blank_nlp, PM, day, 3)
+    assert actor.kb_id == who and actor.country == "ISR"
+
+
+def test_actors_metonym_demonym_and_group(doc_from, blank_nlp):
+    (kremlin,) = _actors(doc_from, blank_nlp, "the the DET det 1\nKremlin Kremlin PROPN ROOT 1", None, 1)
+    assert (kremlin.country, kremlin.sector, kremlin.name) == ("RUS", "GOV", "Russia")
+    (officials,) = _actors(
+        doc_from, blank_nlp, "Israeli israeli ADJ amod 2\ndefense defense NOUN compound 2\nofficials official NOUN ROOT 2",
+        None, 2,
+    )
+    assert (officials.country, officials.sector) == ("ISR", "MIL")
+
+
+def test_actors_coordination_gives_each_actor(doc_from, blank_nlp):
+    rows = "Egypt Egypt PROPN ROOT 0\nand and CCONJ cc 0\nQatar Qatar PROPN conj 0"
+    actors = _actors(doc_from, blank_nlp, rows, None, 0)
+    assert [a.kb_id for a in actors] == ["EGY", "QAT"]
+
+
+def test_actors_the_group_refers_back_to_the_organisation(doc_from, blank_nlp):
+    rows = """
+Hamas Hamas PROPN nsubj 1
+left leave VERB ROOT 1
+Qatar Qatar PROPN dobj 1
+. . PUNCT punct 1
+the the DET det 5
+group group NOUN nsubj 6
+moved move VERB ROOT 6
+"""
+    actors = _actors(doc_from, blank_nlp, rows, None, 5)
+    assert [a.kb_id for a in actors] == ["HAMAS"] and actors[0].text == "the group"
+
+
+def test_actors_unknown_name_stays_an_actor_without_country(doc_from, blank_nlp):
+    rows = "Zorblax Zorblax PROPN compound 1\nQuintavius Quintavius PROPN ROOT 1"
+    (actor,) = _actors(doc_from, blank_nlp, rows, None, 1)
+    assert actor.kb_id is None and actor.country is None and actor.text == "Zorblax Quintavius"
+    assert actor.entity_type == "PERSON"
+
+
+def test_kb_user_file_overrides_and_adds(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "organisations:\n  - {id: HAMAS, name: Hamas, country: PSE, sector: PTY}\n"
+        "  - {id: ACME_MILITIA, name: Acme Militia, country: SDN, sector: REB}\n",
+        encoding="utf-8",
+    )
+    kb = load_kb([path])
+    assert kb.lookup("Hamas")[0].sector == "PTY"
+    assert kb.lookup("Acme Militia")[0].country == "SDN"
+    assert kb.lookup("Qatar")[0].id == "QAT"
