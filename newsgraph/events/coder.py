@@ -94,6 +94,9 @@ def settle(token: Token, entry: Entry, triggers: dict[int, Entry]) -> Coded:
             inner_entry = triggers[inner.i]
             if entry.event == "THREATEN" and _obliged(inner):  # "warned that Israel must agree": a demand
                 return Coded(token, entry, "REQUEST", None, "10", f"{entry.rule}+must", complement=inner)
+            if entry.event == "REQUEST" and inner_entry.event == "ACCUSE":  # "called for an inquiry into X"
+                return Coded(token, entry, "ACCUSE", inner_entry.mode, inner_entry.cameo,
+                             f"{entry.rule}>{inner_entry.rule}", complement=inner)  # fmt: skip
             if entry.event in DOMINANT:
                 mode = _request_mode(entry, inner_entry.event)
                 return Coded(token, entry, entry.event, mode, entry.cameo, entry.rule, complement=inner)
@@ -109,7 +112,14 @@ def settle(token: Token, entry: Entry, triggers: dict[int, Entry]) -> Coded:
             else:
                 event, cameo = "THREATEN", "13"
             return Coded(token, entry, event, None, cameo, f"{entry.rule}>{inner_entry.rule}", complement=inner)
+    if entry.event == "MOBILIZE" and _peacekeeping(token):  # troops sent to keep the peace: CAMEO 074
+        return Coded(token, entry, "AID", None, "074", f"{entry.rule}+peacekeeping")
     return Coded(token, entry, entry.event, entry.mode, entry.cameo, entry.rule)
+
+
+def _peacekeeping(token: Token) -> bool:
+    words = cues().peacekeeping
+    return any(t.lemma_.lower().startswith(words) for t in token.sent)
 
 
 def _obliged(verb: Token) -> bool:
@@ -117,6 +127,8 @@ def _obliged(verb: Token) -> bool:
     c = cues()
     if any(child.dep_ == "aux" and child.lower_ in c.obligation_auxiliaries for child in verb.children):
         return True
+    if verb.dep_ in ("acomp", "attr") and verb.head.i != verb.i:  # "must be ready to mediate"
+        return _obliged(verb.head)
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_.lower() in c.obligation_verbs and head.pos_ in ("VERB", "AUX") and any(
         child.dep_ == "aux" and child.lower_ == "to" for child in verb.children

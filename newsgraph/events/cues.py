@@ -25,6 +25,7 @@ class Cues:
     speech_adverbs: frozenset[str]
     speech_prepositions: frozenset[str]
     transparent: frozenset[str]
+    peacekeeping: tuple[str, ...]
     obligation_auxiliaries: frozenset[str]
     obligation_verbs: frozenset[str]
 
@@ -53,6 +54,7 @@ def cues() -> Cues:
         speech_adverbs=_set(speech["adverbs"]),
         speech_prepositions=_set(speech["prepositions"]),
         transparent=_set(data["transparent"]),
+        peacekeeping=tuple(sorted(_set(data["peacekeeping"]))),
         obligation_auxiliaries=_set(data["obligation"]["auxiliaries"]),
         obligation_verbs=_set(data["obligation"]["verbs"]),
     )

@@ -92,6 +92,8 @@ def dependent_lemmas(token: Token) -> tuple[frozenset[str], frozenset[str]]:
     direct: set[str] = set()
     through: set[str] = set()
     for child in token.children:
+        if child.dep_ in _THROUGH and child.i < token.i:
+            continue  # "On Nov. 2, X called Y": a preposition before the verb sets the scene
         direct.add(child.lemma_.lower())
         if child.dep_ in _THROUGH:
             for grandchild in child.children:
