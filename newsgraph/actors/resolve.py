@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.actors.kb import Entry, KnowledgeBase
+from newsgraph.actors.gazetteer import cities
+from newsgraph.actors.kb import Entry, KnowledgeBase, fold
 from newsgraph.actors.matcher import CompiledKB, Match, find_matches
 from newsgraph.model import Actor
 
@@ -86,8 +87,35 @@ class DocActors:
         out: list[tuple[Actor, Entry | None]] = []
         for segment in _split(tokens):
             resolved = self._resolve(segment, head, coref=coref)
-            out.extend(resolved)
+            out.extend(self._placed(actor, entry, head) for actor, entry in resolved)
         return out
+
+    def _placed(self, actor: Actor, entry: Entry | None, head: Token) -> tuple[Actor, Entry | None]:
+        """A group with no country takes the one its place names: "people in northeast Nigeria", "troops from Chad"."""
+        if actor.country is not None or actor.sector is None or entry is not None:
+            return actor, entry
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
+                continue
+            for place in prep.children:
+                if place.dep_ != "pobj":
+                    continue
+                country = self._country_of_place(place)
+                if country is not None:
+                    return replace(actor, country=country), entry
+        return actor, entry
+
+    def _country_of_place(self, token: Token) -> str | None:
+        match = self.by_token.get(token.i)
+        if match is not None and match.kind == "entry":
+            found = self.kb.entries.get(match.entry_ids[0])
+            if found is not None and found.kind == "state":
+                return found.id
+            return None
+        if token.pos_ == "PROPN":
+            city = cities().get(fold(token.text))
+            return city.country if city is not None else None
+        return None
 
     def _resolve(self, segment: list[Token], head: Token, *, coref: bool) -> list[tuple[Actor, Entry | None]]:
         start, end = segment[0].idx, segment[-1].idx + len(segment[-1].text)

@@ -122,6 +122,8 @@ def noun_arguments(noun: Token) -> Arguments:
         found = subject(head.head)
         actors = [found] if found is not None else []
     recipients = _prep_objects(noun, _NOUN_RECIPIENT_PREPS)
+    if not recipients and noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):  # "launched attacks *against X*"
+        recipients = [o for o in _prep_objects(head, _RECIPIENT_PREPS - {"in", "from", "over", "about"}) if o.i > noun.i]
     between = [p for p in _children(noun, {"prep"}) if p.lower_ in ("between", "among")]
     actors = _with_conjuncts(actors)
     if between and not actors:
@@ -133,6 +135,11 @@ def noun_arguments(noun: Token) -> Arguments:
 def prep_objects(token: Token) -> list[Token]:
     """Objects of a noun's prepositions: the parties in "talks *between Israel and Hamas*"."""
     return _with_conjuncts(_prep_objects(token, _NOUN_RECIPIENT_PREPS))
+
+
+def verb_prep_objects(token: Token) -> list[Token]:
+    """Objects of a verb's prepositions that can name its recipient ("withdraw *from Poland*", "sent *into Libya*")."""
+    return _with_conjuncts(_prep_objects(token, _RECIPIENT_PREPS))
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:

@@ -245,14 +245,14 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         actors = [a for a, h in zip(actors, _heads_of(found.actors, ctx), strict=False) if a.kb_id or h not in ("amod", "compound")]
     if not actors:
         return None
-    recipients = _actors(found.recipients, ctx)
-    if not recipients:  # "facilitating talks between Israel and Hamas": the parties of a non-actor object
-        inner = [o for r in found.recipients for o in args.prep_objects(r)]
-        recipients = _actors(inner, ctx)
-    if not recipients and item.complement is not None and item.event in DOMINANT:
-        party = args.clause_subject_or_object(item.complement)
-        if party is not None:
-            recipients = _actors([party], ctx)
+    recipients = _recipients(token, found.recipients, ctx)
+    if not recipients and item.complement is not None:
+        if item.event in DOMINANT:  # "demanded that Israel withdraw": the party asked
+            party = args.clause_subject_or_object(item.complement)
+            recipients = _actors([party], ctx) if party is not None else []
+        if not recipients:  # "agreed to lift a ban on British beef": whom the act promised or refused concerns
+            inner = args.arguments(item.complement)
+            recipients = _recipients(item.complement, inner.recipients, ctx)
     recipients = [r for r in recipients if (r.start, r.end) not in {(a.start, a.end) for a in actors}]
     if found.reciprocal and item.event in ("CONSULT", "COOPERATE", "ASSAULT"):
         recipients = []
@@ -291,6 +291,34 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         rule=item.rule,
         coder=CODER,
     )
+
+
+_POSSESSIVE = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+
+
+def _recipients(token: Token, heads: tuple[Token, ...], ctx: CodingContext) -> list[Actor]:
+    """The recipients among ``heads``; where an object is no actor ("talks between Israel and Hamas", "its troops
+    from Poland"), the actors its prepositions, or the trigger's own later prepositions, name."""
+    found = [a for a in _actors(heads, ctx) if not _own(a)]
+    if found:
+        return found
+    frontier = list(heads)
+    for _ in range(2):
+        inner = [o for head in frontier for o in args.prep_objects(head)]
+        found = [a for a in _actors(inner, ctx) if not _own(a)]
+        if found:
+            return found
+        frontier = inner
+    if token.pos_ in ("VERB", "AUX"):
+        later = [o for o in args.verb_prep_objects(token) if o.i > token.i]
+        return [a for a in _actors(later, ctx) if not _own(a)]
+    return []
+
+
+def _own(actor: Actor) -> bool:
+    """"its troops", "their weapons": the actor's own people or things, not a recipient."""
+    first = actor.text.split(" ", 1)[0].lower()
+    return actor.kb_id is None and first in _POSSESSIVE
 
 
 def _heads_of(heads: tuple[Token, ...], ctx: CodingContext) -> list[str]:
