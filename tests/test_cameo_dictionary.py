@@ -15,9 +15,10 @@ SAMPLE = Path(__file__).resolve().parent / "data" / "sample.actors.txt"
 SAMPLE_LINES = SAMPLE.read_text("utf-8").splitlines()
 
 
-def line_of(marker: str, occurrence: int = 0) -> int:
-    """The 1-based number of the sample line holding ``marker`` (its ``occurrence``-th such line)."""
-    return [i for i, text in enumerate(SAMPLE_LINES, start=1) if marker in text][occurrence]
+def line_of(marker: str) -> int:
+    """The 1-based number of the one sample line holding ``marker``."""
+    (number,) = [i for i, text in enumerate(SAMPLE_LINES, start=1) if marker in text]
+    return number
 
 
 @pytest.fixture(scope="module")
@@ -153,7 +154,7 @@ def test_each_malformed_line_is_reported_with_its_line_and_reason(sample: Dictio
         (line_of("991340"), "bad date 991340"),
         (line_of("%%%@@@!!!"), "invalid characters"),
         (line_of("[KHMXYZ]"), "unknown sector code XYZ"),
-        (line_of("HUN_SEN_", occurrence=1), f"already read at line {line_of('HUN_SEN_')}"),
+        (line_of("the same phrase again"), f"HUN_SEN already read at line {line_of('HUN_SEN_  # prime')}"),
     ]
     got = [(p.line, p.reason) for p in sample.problems]
     assert len(got) == len(expected)
@@ -180,9 +181,9 @@ def test_entries_around_malformed_lines_still_read(by_id: dict[str, Entry]) -> N
 
 
 def test_codes_below_an_unreadable_entry_line_go_nowhere(tmp_path: Path) -> None:
-    read = read_text(tmp_path, "KEEP_  [KHM]\nBAD!!_\n\t[USAGOV 900101-910101]\n+ALIAS_\nNEXT_ [FRA]\n")
-    keep, nxt = read.entries
-    assert (keep.aliases, keep.offices, nxt.country) == ((), (), "FRA")
+    read = read_text(tmp_path, "FIRST_ONE_  [KHM]\nBAD!!_\n\t[USAGOV 900101-910101]\n+ALIAS_\nNEXT_ONE_ [FRA]\n")
+    first, after = read.entries
+    assert (first.aliases, first.offices, first.kind, after.country) == ((), (), "org", "FRA")
     assert [(p.line, p.reason) for p in read.problems] == [
         (2, "invalid characters in 'BAD!!'"),
         (3, "code with no entry above it"),

@@ -201,6 +201,8 @@ _WORD = re.compile(r"[^\W_][\w.'&/-]*")
 
 def _split_line(text: str) -> tuple[str, list[str], str | None]:
     """A comment-free line as (phrase part, bracket contents, bracket error)."""
+    if "[" not in text and "]" not in text:
+        return text, [], None
     cut = min((i for i in (text.find("["), text.find("]")) if i >= 0), default=len(text))
     phrase, rest = text[:cut].strip(), text[cut:]
     contents = _BRACKETED.findall(rest)
@@ -215,7 +217,7 @@ def _split_line(text: str) -> tuple[str, list[str], str | None]:
 
 def _phrase_words(phrase: str) -> list[str]:
     """The words of a phrase ("HUN_SEN_" -> ["HUN", "SEN"])."""
-    if any(c.isspace() for c in phrase):
+    if len(phrase.split(maxsplit=1)) > 1:
         raise _LineError("words of a phrase must be joined by '_'")
     words = [w for w in phrase.split("_") if w]
     if not words:

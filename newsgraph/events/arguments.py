@@ -24,6 +24,8 @@ _LIGHT_VERBS = frozenset(
 )  # fmt: skip
 # Verbs whose subject takes part in the activity named by their "in" object ("engaged in talks").
 _ENGAGING = frozenset({"engage", "participate", "join", "involve", "take", "lead", "continue", "persist", "succeed"})
+# Nouns that count or group events: "a round of talks", "a wave of strikes".
+_QUANTITY = frozenset({"round", "series", "wave", "spate", "string", "set", "couple", "number", "barrage", "flurry", "day", "week"})
 _CLAUSE_LINKS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "attr", "ccomp", "dobj", "pobj"})
 
 
@@ -113,17 +115,19 @@ def noun_arguments(noun: Token) -> Arguments:
     if not actors:
         actors = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("PROPN", "ADJ")]
         actors = [c for c in actors if c.text[:1].isupper()]
-    head = noun.head
-    if not actors and noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        if head.lemma_ in _LIGHT_VERBS or noun.dep_ == "attr":
+    place, head = noun, noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _QUANTITY:
+        place, head = head.head, head.head.head  # "a new round of joint exercises": the round's place in the clause
+    if not actors and place.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_ in _LIGHT_VERBS or place.dep_ == "attr":
             found = subject(head)
             actors = [found] if found is not None else []
-    if not actors and noun.dep_ == "pobj" and head.lower_ in ("in", "into") and head.head.lemma_ in _ENGAGING:
+    if not actors and place.dep_ == "pobj" and head.lower_ in ("in", "into") and head.head.lemma_ in _ENGAGING:
         found = subject(head.head)
         actors = [found] if found is not None else []
     recipients = _prep_objects(noun, _NOUN_RECIPIENT_PREPS)
-    if not recipients and noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):  # "launched attacks *against X*"
-        recipients = [o for o in _prep_objects(head, _RECIPIENT_PREPS - {"in", "from", "over", "about"}) if o.i > noun.i]
+    if not recipients and place.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):  # "launched attacks *against X*"
+        recipients = [o for o in _prep_objects(head, _RECIPIENT_PREPS - {"in", "from", "over", "about"}) if o.i > place.i]
     between = [p for p in _children(noun, {"prep"}) if p.lower_ in ("between", "among")]
     actors = _with_conjuncts(actors)
     if between and not actors:
@@ -132,9 +136,11 @@ def noun_arguments(noun: Token) -> Arguments:
     return Arguments(tuple(actors), tuple(recipients), False)
 
 
-def prep_objects(token: Token) -> list[Token]:
-    """Objects of a noun's prepositions: the parties in "talks *between Israel and Hamas*"."""
-    return _with_conjuncts(_prep_objects(token, _NOUN_RECIPIENT_PREPS))
+def prep_objects(token: Token, *, with_source: bool = False) -> list[Token]:
+    """Objects of a noun's prepositions: the parties in "talks *between Israel and Hamas*"; with ``with_source``
+    also who a request or call came from ("a request *from India*")."""
+    preps = _NOUN_RECIPIENT_PREPS | {"from"} if with_source else _NOUN_RECIPIENT_PREPS
+    return _with_conjuncts(_prep_objects(token, preps))
 
 
 def verb_prep_objects(token: Token) -> list[Token]:

@@ -299,20 +299,31 @@ _POSSESSIVE = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 def _recipients(token: Token, heads: tuple[Token, ...], ctx: CodingContext) -> list[Actor]:
     """The recipients among ``heads``; where an object is no actor ("talks between Israel and Hamas", "its troops
     from Poland"), the actors its prepositions, or the trigger's own later prepositions, name."""
+    generic: list[Actor] = []
     found = [a for a in _actors(heads, ctx) if not _own(a)]
-    if found:
+    if _named(found):
         return found
+    generic = generic or found
     frontier = list(heads)
-    for _ in range(2):
-        inner = [o for head in frontier for o in args.prep_objects(head)]
+    for _ in range(2):  # "a request from India", "a ban on imports of British beef"
+        inner = [o for head in frontier for o in args.prep_objects(head, with_source=True)]
         found = [a for a in _actors(inner, ctx) if not _own(a)]
-        if found:
+        if _named(found):
             return found
+        generic = generic or found
         frontier = inner
-    if token.pos_ in ("VERB", "AUX"):
+    if token.pos_ in ("VERB", "AUX"):  # "refused to send peacekeepers to Iraq"
         later = [o for o in args.verb_prep_objects(token) if o.i > token.i]
-        return [a for a in _actors(later, ctx) if not _own(a)]
-    return []
+        found = [a for a in _actors(later, ctx) if not _own(a)]
+        if _named(found):
+            return found
+        generic = generic or found
+    return generic
+
+
+def _named(actors: list[Actor]) -> bool:
+    """Whether some actor has a country or a KB entry (not only a sector, like "peacekeepers")."""
+    return any(a.country or a.kb_id for a in actors)
 
 
 def _own(actor: Actor) -> bool:
