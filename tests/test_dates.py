@@ -41,3 +41,13 @@ def test_dates_outside_the_trigger_clause_are_ignored():
     clause = frozenset(range(0, 19))
     assert event_date(sentence, 3, PUB, clause).source == "publication"
     assert event_date(sentence, 50, PUB, None).date == "2024-08"
+
+
+def test_dates_for_events_to_come_look_forward():
+    assert find_dates("Hamas will release hostages on Saturday", PUB, forward=True)[0].date == "2024-11-23"
+    assert find_dates("talks will resume in early February", PUB, forward=True)[0].date == "2025-02"
+
+
+def test_dates_that_bound_something_else_are_not_event_dates():
+    assert find_dates("agreed to extend the deadline to February 18", PUB) == []
+    assert find_dates("fighting continued until March 3, 2023", PUB) == []

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.actors.gazetteer import cities
 from newsgraph.actors.kb import Entry, KnowledgeBase, fold
 from newsgraph.actors.matcher import CompiledKB, Match, find_matches
+from newsgraph.layout import dateline_place
 from newsgraph.model import Actor
 
 # Dependents that belong to the noun phrase of an actor.
@@ -20,6 +21,14 @@ _PHRASE_DEPS = frozenset(
 _PRONOUNS_PERSON = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 _PRONOUNS_GROUP = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 _BOTH = frozenset({"both", "two"})
+# Sectors of groups that act at home: an unnamed one takes the country of the story's dateline.
+_DOMESTIC = frozenset({"COP", "JUD", "LEG", "OPP", "CVL"})
+_POSSESSIVE = frozenset({"its", "their", "his", "her"})
+# Names of months and days are no actors ("met in April", "agreed on Wednesday").
+_TIME_WORDS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun "
+    "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
 _ORG_WORDS = frozenset(
     "party ministry council front army brigades brigade movement organisation organization group company inc corp "
     "bank union agency court university association committee forces commission authority institute league "
@@ -46,7 +55,8 @@ class DocActors:
     matches: list[Match] = field(default_factory=list)
     by_token: dict[int, Match] = field(default_factory=dict)
     history: list[Seen] = field(default_factory=list)
-    pairs: list[tuple[int, list[Actor]]] = field(default_factory=list)
+    # the country of the story's wire dateline: where unnamed police, courts or protesters act
+    home: str | None = None
 
     @classmethod
     def build(cls, doc: Doc, compiled: CompiledKB, day: date | None) -> DocActors:
@@ -60,7 +70,18 @@ class DocActors:
             for actor, entry in found._segments(head, coref=False):
                 found.history.append(Seen(head.i, actor, entry))
         found.history.sort(key=lambda s: s.index)
+        found.home = found._home_country()
         return found
+
+    def _home_country(self) -> str | None:
+        place = dateline_place(self.doc.text[:400])
+        if place is None:
+            return None
+        states = [e for e in self.kb.lookup(place) if e.kind == "state"]
+        if states:
+            return states[0].id
+        city = cities().get(fold(place))
+        return city.country if city is not None else None
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -94,6 +115,8 @@ class DocActors:
         """A group with no country takes the one its place names: "people in northeast Nigeria", "troops from Chad"."""
         if actor.country is not None or actor.sector is None or entry is not None:
             return actor, entry
+        if self.home is not None and actor.sector in _DOMESTIC:
+            actor = replace(actor, country=self.home)
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
                 continue
@@ -161,10 +184,15 @@ class DocActors:
             referred = self._refer_back(segment, head)
             if referred:
                 return referred
+            if segment[0].lower_ in _POSSESSIVE and not roles and len(segment) >= 2 and head.dep_ == "nsubj":
+                owner_ref = self._refer_back(segment[:1], head)  # "its aircraft bombed": the army's aircraft
+                if owner_ref:
+                    actor, entry = owner_ref[0]
+                    return [(replace(actor, text=text, start=start, end=end), entry)]
         if roles and _head_is_role(segment, hits):
             role = roles[-1]
             return [(Actor(text, start, end, None, None, None, role.sector, entity_type), None)]
-        if any(t.pos_ == "PROPN" for t in segment):
+        if any(t.pos_ == "PROPN" and t.lower_ not in _TIME_WORDS for t in segment):
             named = [t for t in segment if t.pos_ == "PROPN" or t.dep_ in ("compound", "flat")]
             first, last = named[0], named[-1]
             s, e = first.idx, last.idx + len(last.text)
@@ -220,8 +248,9 @@ class DocActors:
             return []
         determiner = segment[0].lower_
         if determiner in _BOTH or (len(words) >= 2 and words[0] in _BOTH):
-            if noun in {"sides", "parties", "countries", "groups"}:
-                return self._last_two(earlier, text, where)
+            if noun in {"sides", "parties", "countries", "groups"}:  # the two met before this sentence
+                before = [s for s in earlier if s.index < segment[0].sent.start]
+                return self._last_two(before, text, where)
         if determiner != "the":
             return []
         for seen in reversed(earlier):
@@ -320,6 +349,8 @@ def _phrase(head: Token, limit: tuple[int, int] | None) -> list[Token]:
 
 def _is_title(token: Token) -> bool:
     return token.lower_ in {
+        "tens", "thousands", "hundreds", "dozens", "scores", "millions", "number", "crowd", "crowds", "group",
+        "members", "delegation", "team", "contingent", "unit", "units", "convoy",
         "president", "minister", "leader", "head", "chief", "secretary", "king", "queen", "prime", "ministry",
         "government", "people", "army", "forces", "parliament", "foreign", "spokesman", "spokesperson",
         "representative", "ambassador", "envoy", "members", "member", "leadership", "chairman",

@@ -71,16 +71,19 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
     head = verb.head
     if head.i == verb.i:
         return None
-    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON") and verb.tag_ != "VBN":
-        return head
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        # "forces attacking the town": the noun acts; "commanders accused of ...": the noun is acted upon
+        return head if verb.tag_ != "VBN" else None
+    if verb.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.pos_ in ("VERB", "AUX"):
+        objects = _children(head.head, {"dobj"})
+        if objects:  # "accused the ELN of committing": the one accused does it
+            return objects[0]
     if verb.dep_ == "xcomp":
         objects = _children(head, {"dobj"})
         if objects and head.lemma_ not in ("try", "seek", "want"):
             return objects[0]  # object control: "Qatar asked Hamas to leave"
         return subject(head, depth=depth + 1)
-    if verb.dep_ in ("conj", "advcl", "pcomp", "acomp", "prep", "pobj", "attr", "dobj", "ccomp", "acl"):
-        if verb.dep_ in ("ccomp", "acl") and head.pos_ not in ("NOUN", "PROPN") and verb.dep_ == "ccomp":
-            return None
+    if verb.dep_ in ("conj", "advcl", "pcomp", "acomp", "prep", "pobj", "attr", "dobj"):
         return subject(head, depth=depth + 1)
     return None
 
@@ -139,7 +142,7 @@ def noun_arguments(noun: Token) -> Arguments:
 def prep_objects(token: Token, *, with_source: bool = False) -> list[Token]:
     """Objects of a noun's prepositions: the parties in "talks *between Israel and Hamas*"; with ``with_source``
     also who a request or call came from ("a request *from India*")."""
-    preps = _NOUN_RECIPIENT_PREPS | {"from"} if with_source else _NOUN_RECIPIENT_PREPS
+    preps = _NOUN_RECIPIENT_PREPS | {"from", "in"} if with_source else _NOUN_RECIPIENT_PREPS
     return _with_conjuncts(_prep_objects(token, preps))
 
 

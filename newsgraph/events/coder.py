@@ -39,6 +39,8 @@ class Coded:
     complement: Token | None = None
     # for "X said Y must do Z": the verb of saying, whose subject demands Z of Y
     speaker: Token | None = None
+    # a negation already turned into the category ("did not accept" coded REJECT)
+    negation_absorbed: bool = False
 
 
 def find_triggers(sentence: Span, lex: Lexicon) -> dict[int, Entry]:
@@ -81,7 +83,7 @@ def settle(token: Token, entry: Entry, triggers: dict[int, Entry]) -> Coded:
         refusing = _refusal_above(token)
         if refusing is not None or any(c.dep_ == "neg" for c in token.children):
             absorbed = frozenset({refusing}) if refusing else frozenset()
-            return Coded(token, entry, "REJECT", None, "12", f"{entry.rule}+refused", absorbed)
+            return Coded(token, entry, "REJECT", None, "12", f"{entry.rule}+refused", absorbed, negation_absorbed=True)
     if entry.frame == "enact":  # "decided to lift", "approved the release": the act decided on
         inner = _complement_trigger(token, triggers, objects=True)
         if inner is not None:
@@ -178,6 +180,8 @@ def finalize(item: Coded) -> tuple[Coded, tuple[str, ...]]:
     """The event's modality, and the category it implies: a refused or negated cooperative act is a rejection
     ("will not lift the ban"), a cooperative act announced for the future is a promise, AGREE ("will meet")."""
     modes = modality(item.token, absorbed=item.absorbed)
+    if item.negation_absorbed:
+        modes = tuple(m for m in modes if m not in ("negated", "future"))
     if item.event not in DOMINANT and _obliged(item.token):
         saying = _saying_verb(item.token)
         if saying is not None:
@@ -224,14 +228,38 @@ def code_sentence(sentence: Span, ctx: CodingContext, lex: Lexicon | None = None
         return []
     coded = [settle(sentence.doc[i], entry, triggers) for i, entry in triggers.items()]
     inside = {c.complement.i for c in coded if c.complement is not None}
-    events = []
+    events: list[tuple[Token, Event]] = []
     for item in coded:
         if item.token.i in inside:
             continue
         event = _event(*finalize(item), sentence, ctx)
         if event is not None:
-            events.append(event)
-    return events
+            events.append((item.token, event))
+    return _one_per_act(events)
+
+
+# Links between two triggers of the same category that tell one act twice: "held talks" / "talks", "strikes
+# killed", "opened fire, killing".
+_SAME_ACT = frozenset({"dobj", "nsubj", "nsubjpass", "advcl", "xcomp", "pobj", "compound", "attr", "acl"})
+
+
+def _one_per_act(events: list[tuple[Token, Event]]) -> list[Event]:
+    """Keep one event where two triggers linked in the parse code the same category for the same actors."""
+    dropped: set[int] = set()
+    for n, (token, event) in enumerate(events):
+        for m, (other, governing) in enumerate(events):
+            if n == m or n in dropped or m in dropped or event.event != governing.event:
+                continue
+            linked = (token.head.i == other.i and token.dep_ in _SAME_ACT) or (
+                token.dep_ == "pobj" and token.head.head.i == other.i
+            )
+            if linked:
+                dropped.add(n if _richness(governing) >= _richness(event) else m)
+    return [event for n, (_, event) in enumerate(events) if n not in dropped]
+
+
+def _richness(event: Event) -> tuple[int, int, int]:
+    return (len(event.recipient), event.mode is not None, len(event.actor))
 
 
 def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingContext) -> Event | None:
@@ -254,13 +282,18 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
             inner = args.arguments(item.complement)
             recipients = _recipients(item.complement, inner.recipients, ctx)
     recipients = [r for r in recipients if (r.start, r.end) not in {(a.start, a.end) for a in actors}]
+    if item.event == "MOBILIZE":  # "deployed soldiers": what is moved is the actor's own, not a recipient
+        recipients = [r for r in recipients if r.country or r.kb_id]
     if found.reciprocal and item.event in ("CONSULT", "COOPERATE", "ASSAULT"):
         recipients = []
     onto = ontology()
     category = onto[item.event]
     sentence_text = ctx.text[sentence.start_char : sentence.end_char]
     trigger = _trigger(token, item)
-    when = event_date(sentence_text, trigger.start - sentence.start_char, ctx.published, _clause_offsets(token, sentence))
+    forward = bool({"future", "hypothetical"} & set(modes)) or item.rule.endswith("+future")
+    when = event_date(
+        sentence_text, trigger.start - sentence.start_char, ctx.published, _clause_offsets(token, sentence), forward=forward
+    )
     if when.source == "text" and ctx.published is not None and _years_before(when.date, ctx.published):
         modes = (*modes, "historical")
     source = attribution(token, sentence, ctx.actors.actors_for)
@@ -367,7 +400,8 @@ def _trigger(token: Token, item: Coded) -> Trigger:
     """The trigger's words: the head word, with a particle or light-verb object the entry required."""
     tokens = [token]
     for child in token.children:
-        if child.lemma_.lower() in item.entry.requires and child.dep_ in ("prt", "dobj", "prep", "acomp"):
+        near = abs(child.i - token.i) <= 3
+        if near and child.lemma_.lower() in item.entry.requires and child.dep_ in ("prt", "dobj", "prep", "acomp"):
             tokens.append(child)
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)

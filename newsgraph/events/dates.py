@@ -28,7 +28,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(r"\b(?:on\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d{2})")),
     ("dm", re.compile(r"\bon\s+(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b")),
     ("part_month", re.compile(
-        r"\b(?:in|during|by|since|until|from)\s+(?:the\s+)?(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|"
+        r"\b(?:in|during)\s+(?:the\s+)?(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|"
         r"the\s+start\s+of|the\s+middle\s+of|mid-)?-?\s*" + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d{2}))?\b")),
     ("month_year", re.compile(_MONTH + r"\s+(?P<year>(?:19|20)\d{2})\b")),
     ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -54,12 +54,15 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def _year_for(month: int, published: date) -> int:
-    """A month named without a year is the last such month not after publication."""
+def _year_for(month: int, published: date, forward: bool = False) -> int:
+    """A month named without a year: the last such month not after publication, or for an event still to come
+    the next one not before it."""
+    if forward:
+        return published.year if month >= published.month else published.year + 1
     return published.year if month <= published.month else published.year - 1
 
 
-def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[str, str] | None:
+def _resolve(kind: str, m: re.Match[str], published: date | None, forward: bool = False) -> tuple[str, str] | None:
     g = m.groupdict()
     if kind in ("mdy", "dmy"):
         return _ymd(int(g["year"]), _month(g["month"]), int(g["day"]))
@@ -73,13 +76,17 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[str, 
         return None
     if kind in ("md", "dm"):
         month = _month(g["month"])
-        return _ymd(_year_for(month, published), month, int(g["day"]))
+        return _ymd(_year_for(month, published, forward), month, int(g["day"]))
     if kind == "part_month":
         month = _month(g["month"])
-        year = int(g["year"]) if g.get("year") else _year_for(month, published)
+        year = int(g["year"]) if g.get("year") else _year_for(month, published, forward)
         return f"{year:04d}-{month:02d}", "month"
     if kind == "weekday":
-        back = (published.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
+        weekday = WEEKDAYS[g["weekday"].lower()]
+        if forward:  # "will meet on Saturday": the coming one
+            ahead = (weekday - published.weekday()) % 7
+            return (published + timedelta(days=ahead)).isoformat(), "day"
+        back = (published.weekday() - weekday) % 7
         return (published - timedelta(days=back)).isoformat(), "day"
     return _relative(g["rel"].lower(), published)
 
@@ -127,7 +134,11 @@ def _starts_in(found: EventDate, sentence: str, clause: frozenset[int]) -> bool:
     return bool(offsets & clause)
 
 
-def find_dates(sentence: str, published: date | None) -> list[EventDate]:
+# A date after these words bounds something else (a deadline, a span), not the event itself.
+_BOUNDS = re.compile(r"\b(?:to|until|till|by|before|after|since|from|through|deadline of)\s+(?:the\s+)?$", re.I)
+
+
+def find_dates(sentence: str, published: date | None, *, forward: bool = False) -> list[EventDate]:
     """Every date expression of a sentence, resolved; earlier patterns win where two overlap."""
     found: list[EventDate] = []
     taken: list[tuple[int, int]] = []
@@ -135,9 +146,12 @@ def find_dates(sentence: str, published: date | None) -> list[EventDate]:
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
+            if _BOUNDS.search(sentence[max(0, m.start() - 20) : m.start()]):
+                taken.append((m.start(), m.end()))
+                continue
             if kind == "md" and m.group("month").lower().startswith("may") and not m.group(0).lower().startswith("on"):
                 continue  # "may 5" is rarely a date without "on"
-            resolved = _resolve(kind, m, published)
+            resolved = _resolve(kind, m, published, forward)
             if resolved is None:
                 continue
             taken.append((m.start(), m.end()))
@@ -147,14 +161,19 @@ def find_dates(sentence: str, published: date | None) -> list[EventDate]:
 
 
 def event_date(
-    sentence: str, trigger_offset: int, published: date | None, clause: frozenset[int] | None = None
+    sentence: str,
+    trigger_offset: int,
+    published: date | None,
+    clause: frozenset[int] | None = None,
+    *,
+    forward: bool = False,
 ) -> EventDate:
     """The date of the event whose trigger starts ``trigger_offset`` characters into ``sentence``.
 
     ``clause`` holds the offsets of the words of the trigger's clause; a date said elsewhere in the sentence
     belongs to another event.
     """
-    found = find_dates(sentence, published)
+    found = find_dates(sentence, published, forward=forward)
     if clause is not None:
         found = [d for d in found if d.start is not None and _starts_in(d, sentence, clause)]
     if found:

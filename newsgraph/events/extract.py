@@ -21,10 +21,24 @@ def events_of_doc(doc: Doc, article: Article, kb: KnowledgeBase, nlp: Language) 
     published = article.published_date
     actors = DocActors.build(doc, compiled_for(kb, nlp), published)
     ctx = CodingContext(article.doc_id, article.text, published, actors)
+    body_start = _body_start(article)
     events: list[Event] = []
     for sentence in doc.sents:
+        if sentence.end_char <= body_start:
+            continue  # the headline: its events are told again, in full, by the body
         events.extend(code_sentence(sentence, ctx))
     return events
+
+
+def _body_start(article: Article) -> int:
+    """Where the body begins: after the headline line when the text starts with the article's title."""
+    title = (article.title or "").strip()
+    if not title:
+        return 0
+    start = article.text.find(title)
+    if start < 0 or article.text[:start].strip():
+        return 0
+    return start + len(title)
 
 
 def events_of_articles(

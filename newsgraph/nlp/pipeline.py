@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from newsgraph.config import Settings
 from newsgraph.errors import ModelNotFound
+from newsgraph.nlp import line_breaks
 
 # Components the rule coder does not need: NER is replaced by the knowledge-base matcher unless asked for.
 _NEVER_NEEDED: tuple[str, ...] = ()
@@ -29,6 +30,10 @@ def _load(model: str, use_ner: bool) -> Language:
             f"spaCy pipeline {model!r} is not installed; install it or set NEWSGRAPH_SPACY_MODEL "
             "to an installed English pipeline"
         ) from e
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(line_breaks.NAME, before="parser")
+    else:
+        nlp.add_pipe(line_breaks.NAME, first=True)
     return nlp
 
 
@@ -55,6 +60,10 @@ def parse_many(texts: Iterable[str], settings: Settings | None = None, *, batch_
 _NOISE = re.compile(r"(?<=\w)[*\u2020\u2021^~]+|[*\u2022\u25aa\u25e6\u2020\u2021]+(?=\s)")
 
 
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
 def clean_for_parse(text: str) -> str:
     """The text with parser-confusing marks blanked out; same length, same offsets."""
-    return _NOISE.sub(lambda m: " " * len(m.group(0)), text)
+    return _NOISE.sub(_blank, text)

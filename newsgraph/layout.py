@@ -1,0 +1,24 @@
+"""How news text is laid out: the wire dateline that opens a story ("KYIV (Reuters) - ", "KILIS, Turkey -- ")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+WIRE_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<city>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+)*)(?:,[ ](?P<region>[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?))?"
+    r"(?:[ ]?\([A-Za-z .&/]+\))?[ ]?(?:--|-|\u2014|\u2013)[ ]+"
+)
+
+
+def wire_datelines(text: str) -> Iterator[re.Match[str]]:
+    """Every wire dateline that opens a line of ``text``."""
+    return WIRE_DATELINE.finditer(text)
+
+
+def dateline_place(text: str) -> str | None:
+    """The place named by the first wire dateline ("TBILISI" -> "Tbilisi", "KILIS, Turkey" -> "Turkey")."""
+    match = next(wire_datelines(text), None)
+    if match is None:
+        return None
+    return match.group("region") or match.group("city").title()
