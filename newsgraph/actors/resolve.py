@@ -196,7 +196,11 @@ class DocActors:
             named = [t for t in segment if t.pos_ == "PROPN" or t.dep_ in ("compound", "flat")]
             first, last = named[0], named[-1]
             s, e = first.idx, last.idx + len(last.text)
-            return [(Actor(self.doc.text[s:e], s, e, None, None, None, None, entity_type or _guess_type(segment)), None)]
+            name = self.doc.text[s:e]
+            city = cities().get(fold(name))
+            if city is not None and len(named) <= 3:  # a place: "Gaza", "Odesa", "Omdurman"
+                return [(Actor(name, s, e, city.name, None, city.country, None, "GPE"), None)]
+            return [(Actor(name, s, e, None, None, None, None, entity_type or _guess_type(segment)), None)]
         return []
 
     def _pick(self, match: Match) -> Entry | None:

@@ -139,15 +139,20 @@ def noun_arguments(noun: Token) -> Arguments:
     return Arguments(tuple(actors), tuple(recipients), False)
 
 
-def prep_objects(token: Token, *, with_source: bool = False) -> list[Token]:
+def prep_objects(token: Token, *, with_source: bool = False, places: bool = False) -> list[Token]:
     """Objects of a noun's prepositions: the parties in "talks *between Israel and Hamas*"; with ``with_source``
-    also who a request or call came from ("a request *from India*")."""
-    preps = _NOUN_RECIPIENT_PREPS | {"from", "in"} if with_source else _NOUN_RECIPIENT_PREPS
+    also who a request or call came from ("a request *from India*"); with ``places`` also where ("aid *in Iraq*")."""
+    preps = _NOUN_RECIPIENT_PREPS | {"from"} if with_source else _NOUN_RECIPIENT_PREPS
+    if places:
+        preps = preps | {"in"}
+    else:
+        preps = preps - {"at"}
     return _with_conjuncts(_prep_objects(token, preps))
 
 
 def verb_prep_objects(token: Token) -> list[Token]:
-    """Objects of a verb's prepositions that can name its recipient ("withdraw *from Poland*", "sent *into Libya*")."""
+    """Objects of a verb's prepositions that can name its recipient ("withdraw *from Poland*", "sent *into Libya*",
+    "met *in Baghdad*")."""
     return _with_conjuncts(_prep_objects(token, _RECIPIENT_PREPS))
 
 

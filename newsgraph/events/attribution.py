@@ -17,8 +17,8 @@ def attribution(trigger: Token, sentence: Span, resolve: Callable[[Token], list[
     c = cues()
     token = trigger
     for _ in range(6):
-        if token.head.i == token.i:
-            break
+        if token.head.i == token.i or (token.dep_ == "conj" and any(ch.dep_ in _SUBJECTS for ch in token.children)):
+            break  # a clause with a subject of its own is said in its own voice
         link, token = token.dep_, token.head
         if token.lemma_.lower() in c.speech_verbs and link in ("ccomp", "dobj", "xcomp", "advcl", "parataxis"):
             speaker = next((ch for ch in token.children if ch.dep_ in _SUBJECTS), None)
@@ -34,10 +34,6 @@ def attribution(trigger: Token, sentence: Span, resolve: Callable[[Token], list[
     hedge = _hedge(trigger, c.speech_adverbs)
     if hedge is not None:
         return Actor(text=hedge.text, start=hedge.idx, end=hedge.idx + len(hedge.text))
-    if sentence.root.lemma_.lower() in c.speech_verbs and sentence.root.i != trigger.i:
-        speaker = next((ch for ch in sentence.root.children if ch.dep_ in _SUBJECTS), None)
-        if speaker is not None and not _governs(trigger, speaker):
-            return _one(speaker, resolve)
     return None
 
 
@@ -53,9 +49,6 @@ def _hedge(trigger: Token, adverbs: frozenset[str]) -> Token | None:
         node = node.head
     return None
 
-
-def _governs(trigger: Token, speaker: Token) -> bool:
-    return speaker.head.i == trigger.i
 
 
 def _one(head: Token, resolve: Callable[[Token], list[Actor]]) -> Actor:

@@ -182,6 +182,10 @@ def finalize(item: Coded) -> tuple[Coded, tuple[str, ...]]:
     modes = modality(item.token, absorbed=item.absorbed)
     if item.negation_absorbed:
         modes = tuple(m for m in modes if m not in ("negated", "future"))
+    if item.event == "REJECT" and "negated" in modes and item.token.lemma_.lower() in cues().keep_open:
+        # "has not ruled out military action": an option kept open, a veiled threat
+        kept = replace(item, event="THREATEN", mode=None, cameo="13", rule=item.rule + "+negated")
+        return kept, tuple(m for m in modes if m != "negated") + ("hypothetical",)
     if item.event not in DOMINANT and _obliged(item.token):
         saying = _saying_verb(item.token)
         if saying is not None:
@@ -281,7 +285,8 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         if not recipients:  # "agreed to lift a ban on British beef": whom the act promised or refused concerns
             inner = args.arguments(item.complement)
             recipients = _recipients(item.complement, inner.recipients, ctx)
-    recipients = [r for r in recipients if (r.start, r.end) not in {(a.start, a.end) for a in actors}]
+    acting = {(a.start, a.end) for a in actors} | {a.kb_id for a in actors if a.kb_id}
+    recipients = [r for r in recipients if (r.start, r.end) not in acting and r.kb_id not in acting]
     if item.event == "MOBILIZE":  # "deployed soldiers": what is moved is the actor's own, not a recipient
         recipients = [r for r in recipients if r.country or r.kb_id]
     if found.reciprocal and item.event in ("CONSULT", "COOPERATE", "ASSAULT"):
@@ -331,7 +336,8 @@ _POSSESSIVE = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 
 def _recipients(token: Token, heads: tuple[Token, ...], ctx: CodingContext) -> list[Actor]:
     """The recipients among ``heads``; where an object is no actor ("talks between Israel and Hamas", "its troops
-    from Poland"), the actors its prepositions, or the trigger's own later prepositions, name."""
+    from Poland"), the actors its prepositions, or the trigger's own later prepositions, name. As in CAMEO-coded
+    data, the state where an act lands is its recipient when no one else is named ("aid in Iraq")."""
     generic: list[Actor] = []
     found = [a for a in _actors(heads, ctx) if not _own(a)]
     if _named(found):
@@ -339,7 +345,7 @@ def _recipients(token: Token, heads: tuple[Token, ...], ctx: CodingContext) -> l
     generic = generic or found
     frontier = list(heads)
     for _ in range(2):  # "a request from India", "a ban on imports of British beef"
-        inner = [o for head in frontier for o in args.prep_objects(head, with_source=True)]
+        inner = [o for head in frontier for o in args.prep_objects(head, with_source=True, places=True)]
         found = [a for a in _actors(inner, ctx) if not _own(a)]
         if _named(found):
             return found

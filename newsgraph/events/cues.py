@@ -26,6 +26,7 @@ class Cues:
     speech_prepositions: frozenset[str]
     transparent: frozenset[str]
     peacekeeping: tuple[str, ...]
+    keep_open: frozenset[str]
     obligation_auxiliaries: frozenset[str]
     obligation_verbs: frozenset[str]
 
@@ -54,6 +55,7 @@ def cues() -> Cues:
         speech_adverbs=_set(speech["adverbs"]),
         speech_prepositions=_set(speech["prepositions"]),
         transparent=_set(data["transparent"]),
+        keep_open=_set(data["keep_open"]),
         peacekeeping=tuple(sorted(_set(data["peacekeeping"]))),
         obligation_auxiliaries=_set(data["obligation"]["auxiliaries"]),
         obligation_verbs=_set(data["obligation"]["verbs"]),

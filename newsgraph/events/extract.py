@@ -24,7 +24,7 @@ def events_of_doc(doc: Doc, article: Article, kb: KnowledgeBase, nlp: Language) 
     body_start = _body_start(article)
     events: list[Event] = []
     for sentence in doc.sents:
-        if sentence.end_char <= body_start:
+        if sentence.start_char < body_start:
             continue  # the headline: its events are told again, in full, by the body
         events.extend(code_sentence(sentence, ctx))
     return events

@@ -46,6 +46,8 @@ def modality(trigger: Token, *, absorbed: frozenset[str] = frozenset()) -> tuple
     for _ in range(5):
         if token.dep_ not in _UP or token.head.i == token.i:
             break
+        if token.dep_ == "conj" and any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children):
+            break  # "Hezbollah did not claim attacks, and the army deployed": the second clause is not negated
         link = token.dep_
         token = token.head
         lemma = token.lemma_.lower()
