@@ -100,3 +100,9 @@ class EvalDataError(NewsgraphError):
     """A labelled evaluation file cannot be read."""
 
     code = "NG400"
+
+
+class OutputError(NewsgraphError):
+    """A result cannot be written where it was asked to go."""
+
+    code = "NG500"

@@ -169,6 +169,11 @@ class Event:
     rule: str
     coder: str = CODER
     ontology: str = ONTOLOGY
+    # where the article came from (beyond the record contract; null when coding a bare text)
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    publisher: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSONL record of ``docs/event-record.md``, field for field."""
@@ -198,6 +203,10 @@ class Event:
             "rule": self.rule,
             "coder": self.coder,
             "ontology": self.ontology,
+            "source": self.source,
+            "url": self.url,
+            "title": self.title,
+            "publisher": self.publisher,
         }
 
     @classmethod
@@ -230,6 +239,10 @@ class Event:
             rule=data["rule"],
             coder=data.get("coder", CODER),
             ontology=data.get("ontology", ONTOLOGY),
+            source=data.get("source"),
+            url=data.get("url"),
+            title=data.get("title"),
+            publisher=data.get("publisher"),
         )
 
 

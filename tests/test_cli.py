@@ -112,3 +112,40 @@ def test_cli_output_file_is_not_left_half_written(tmp_path):
     done = run("extract", str(bad), "--format", "jsonl", "-o", str(out))
     assert done.returncode == 1
     assert not list(tmp_path.glob("*.part"))
+    assert not out.exists()  # nothing was read: no file, not an empty one
+
+
+def test_cli_reads_standard_input_and_names_its_source():
+    done = subprocess.run(
+        [sys.executable, "-m", "newsgraph", "extract", "-", "--format", "jsonl", "--date", "2024-11-18"],
+        input="Qatar asked Hamas to leave Doha.", capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    record = json.loads(done.stdout.splitlines()[0])
+    assert record["event"] == "REQUEST" and record["source"] == "<stdin>"
+    assert "coded 1 of 1 inputs" in done.stderr
+
+
+def test_cli_records_carry_their_file(tmp_path):
+    done = run("extract", str(EXAMPLE), "--format", "jsonl")
+    record = json.loads(done.stdout.splitlines()[0])
+    assert record["source"] == str(EXAMPLE)
+    assert record["title"].startswith("Hamas Leadership Moves")
+
+
+def test_cli_unwritable_output_and_bad_date_are_clear_errors(tmp_path):
+    done = run("extract", str(EXAMPLE), "-o", str(tmp_path / "missing" / "out.jsonl"))
+    assert done.returncode == 1 and "cannot write there" in done.stderr and "Traceback" not in done.stderr
+    done = run("extract", str(EXAMPLE), "--date", "yesterday")
+    assert done.returncode == 1 and "--date" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_cli_output_file_is_readable_by_others(tmp_path):
+    out = tmp_path / "events.jsonl"
+    done = run("extract", str(EXAMPLE), "--format", "jsonl", "-o", str(out))
+    assert done.returncode == 0
+    import os
+
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # as any file the user creates, not private to us

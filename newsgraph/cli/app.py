@@ -24,7 +24,7 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Score the coder on labelled data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 class Format(str, Enum):
@@ -34,13 +34,15 @@ class Format(str, Enum):
 
 
 def _fail(error: NewsgraphError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
+    err.print(f"error: {error}", markup=False, highlight=False)
     return typer.Exit(code=1)
 
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Article files: .txt, .html or .jsonl (one article per line).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files: .txt, .html or .jsonl (one article per line); - reads standard input.")
+    ],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table (readable), jsonl (records) or csv.")] = Format.table,
     date: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD; overrides the file's.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
@@ -63,9 +65,16 @@ def eval_pairs(
     path: Annotated[Path, typer.Argument(help="JSONL of sentences with <s>actor</s> and <t>recipient</t> marked, and a label.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one compact JSON object with the scores.")] = False,
 ) -> None:
-    """Score the coder on labelled actor-recipient pairs: accuracy, macro-F1, quad accuracy, coverage.
+    """Score the coder on labelled actor-recipient pairs.
 
-    Example: newsgraph eval pairs ../shared/eval/dev/pairs_dev.jsonl --json
+    Each line of FILE is a JSON object with `text`, `marked_text` (the actor between <s> and </s>, the recipient
+    between <t> and </t>), `label` (a PLOVER category; YIELD stands for CONCEDE or RETREAT) and `quad`. The coder
+    names the category of what the actor does to the recipient. Printed: n (every record), accuracy, macro-F1
+    over the 15 labels, quad accuracy, and coverage: the share of records where an event the coder extracts on its
+    own links the two spans (the rest are coded from the best trigger between them). NONE in the confusion
+    matrix means no category was found.
+
+    Example: newsgraph eval pairs pairs_dev.jsonl --json
     """
     from newsgraph.cli.render import print_scores
     from newsgraph.eval.pairs import evaluate_pairs
@@ -80,7 +89,7 @@ def eval_pairs(
     if as_json:
         sys.stdout.write(json.dumps(scores.summary(), separators=(",", ":")) + "\n")
         return
-    print_scores(scores, Console())
+    print_scores(scores, Console(width=200))
 
 
 def main() -> None:

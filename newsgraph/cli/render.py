@@ -15,7 +15,8 @@ CSV_FIELDS = (
     "id", "doc_id", "event", "mode", "context", "quad", "intensity", "cameo", "actor", "actor_country",
     "actor_sector", "recipient", "recipient_country", "recipient_sector", "modality", "attribution", "date",
     "date_precision", "date_raw", "date_source", "location", "sentence", "sentence_start", "sentence_end",
-    "trigger", "trigger_start", "trigger_end", "confidence", "rule", "coder", "ontology",
+    "trigger", "trigger_start", "trigger_end", "confidence", "rule", "coder", "ontology", "source", "url", "title",
+    "publisher",
 )  # fmt: skip
 
 
@@ -62,7 +63,7 @@ class CsvWriter:
                     e.attribution.label if e.attribution else "", e.date or "", e.date_precision or "",
                     e.date_raw or "", e.date_source or "", e.location.text if e.location else "", e.sentence,
                     e.sentence_start, e.sentence_end, e.trigger.text, e.trigger.start, e.trigger.end, e.confidence,
-                    e.rule, e.coder, e.ontology,
+                    e.rule, e.coder, e.ontology, e.source or "", e.url or "", e.title or "", e.publisher or "",
                 ]  # fmt: skip
             )
 
@@ -77,7 +78,7 @@ class TableWriter:
         self.console = Console(file=stream, width=None if stream.isatty() else 160)
 
     def write(self, article: Article, events: list[Event]) -> None:
-        title = article.title or article.source or article.doc_id
+        title = " - ".join(part for part in (article.source, article.title) if part) or article.doc_id
         table = Table(title=f"{title} ({len(events)} events)", show_lines=False, expand=False)
         for name in ("event", "actor -> recipient", "date", "modality", "attribution", "sentence"):
             table.add_column(name, overflow="fold")
@@ -86,7 +87,7 @@ class TableWriter:
             event = e.event + (f" ({e.mode})" if e.mode else "")
             snippet = e.sentence if len(e.sentence) <= 90 else e.sentence[:87] + "..."
             table.add_row(
-                event, who, e.date or "", ",".join(e.modality), e.attribution.label if e.attribution else "", snippet
+                event, who, e.date or "", ",".join(e.modality), e.attribution.text if e.attribution else "", snippet
             )
         self.console.print(table)
 

@@ -16,7 +16,7 @@ from newsgraph.events.lexicon import Entry, Lexicon, lexicon
 from newsgraph.events.modality import modality
 from newsgraph.events.ontology import ontology
 from newsgraph.events.places import location
-from newsgraph.model import CODER, Actor, Event, Trigger, event_id_for
+from newsgraph.model import CODER, Actor, Article, Event, Trigger, event_id_for
 
 # Categories whose verbs keep their own category whatever the clause they govern says.
 DOMINANT = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
@@ -222,6 +222,7 @@ class CodingContext:
     text: str
     published: date | None
     actors: DocActors
+    article: Article | None = None
 
 
 def code_sentence(sentence: Span, ctx: CodingContext, lex: Lexicon | None = None) -> list[Event]:
@@ -328,6 +329,10 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         confidence=confidence,
         rule=item.rule,
         coder=CODER,
+        source=ctx.article.source if ctx.article else None,
+        url=ctx.article.url if ctx.article else None,
+        title=ctx.article.title if ctx.article else None,
+        publisher=ctx.article.publisher if ctx.article else None,
     )
 
 

@@ -20,7 +20,7 @@ def events_of_doc(doc: Doc, article: Article, kb: KnowledgeBase, nlp: Language) 
     """The events of an already parsed article."""
     published = article.published_date
     actors = DocActors.build(doc, compiled_for(kb, nlp), published)
-    ctx = CodingContext(article.doc_id, article.text, published, actors)
+    ctx = CodingContext(article.doc_id, article.text, published, actors, article)
     body_start = _body_start(article)
     events: list[Event] = []
     for sentence in doc.sents:
