@@ -35,9 +35,25 @@ def organisations():
     return _load("organisations.yaml")
 
 
+def _merged_people() -> list[dict]:
+    """people.yaml, then every people_*.yaml: new people, and `extends` items adding offices or aliases."""
+    merged: dict[str, dict] = {}
+    for path in [DATA / "people.yaml", *sorted(DATA.glob("people_*.yaml"))]:
+        for item in _load(path.name) or []:
+            if "extends" in item:
+                assert item["extends"] in merged, f"{path.name}: extends unknown person {item['extends']!r}"
+                target = merged[item["extends"]]
+                target["offices"] = [*target.get("offices", []), *item.get("offices", [])]
+                target["aliases"] = [*target.get("aliases", []), *item.get("aliases", [])]
+                continue
+            assert item["id"] not in merged, f"{path.name}: person {item['id']!r} is already defined"
+            merged[item["id"]] = dict(item)
+    return list(merged.values())
+
+
 @pytest.fixture(scope="module")
 def people():
-    return _load("people.yaml")
+    return _merged_people()
 
 
 @pytest.fixture(scope="module")

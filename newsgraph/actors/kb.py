@@ -6,9 +6,12 @@ extra paths may add or override entries.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -179,15 +182,32 @@ def _add_orgs(kb: KnowledgeBase, items: Sequence[dict[str, Any]], where: str) ->
         kb.add(entry, [_strip_the(a) for a in (*aliases, item["name"])])
 
 
+def _offices(item: dict[str, Any], where: str) -> tuple[Office, ...]:
+    return tuple(
+        Office(
+            office=str(o["office"]), of=str(o["of"]), sector=str(o.get("sector") or "GOV"),
+            start=_as_date(o.get("start"), where), end=_as_date(o.get("end"), where), source=o.get("source"),
+        )  # fmt: skip
+        for o in item.get("offices") or ()
+    )
+
+
+def _extend_person(kb: KnowledgeBase, item: dict[str, Any], where: str) -> None:
+    """``{extends: id, offices: [...], aliases: [...]}``: more offices or names for a person already known."""
+    person = kb.entries.get(str(item["extends"]))
+    if person is None or person.kind != "person":
+        raise KnowledgeBaseError(f"extends unknown person {item['extends']!r}", source=where)
+    offices = tuple(sorted((*person.offices, *_offices(item, where)), key=lambda o: o.start or date.min))
+    aliases = (*person.aliases, *_list(item.get("aliases")))
+    kb.add(replace(person, offices=offices, aliases=aliases), aliases)
+
+
 def _add_people(kb: KnowledgeBase, items: Sequence[dict[str, Any]], where: str) -> None:
     for item in items:
-        offices = tuple(
-            Office(
-                office=str(o["office"]), of=str(o["of"]), sector=str(o.get("sector") or "GOV"),
-                start=_as_date(o.get("start"), where), end=_as_date(o.get("end"), where), source=o.get("source"),
-            )  # fmt: skip
-            for o in item.get("offices") or ()
-        )
+        if "extends" in item:
+            _extend_person(kb, item, where)
+            continue
+        offices = _offices(item, where)
         aliases = _list(item.get("aliases"))
         entry = Entry(
             id=str(item["id"]), name=item["name"], kind="person", country=item.get("country"),
@@ -209,38 +229,79 @@ def _add_roles(kb: KnowledgeBase, data: dict[str, Any]) -> None:
             kb.roles[noun.lower()] = Role(noun.lower(), str(item["sector"]))
 
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser: five times faster
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("NEWSGRAPH_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newsgraph"
+
+
+def _read_shipped(text: str, where: str) -> Any:
+    """A shipped YAML file, parsed once and then read from a cache keyed by its content (YAML is slow to build)."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+    cached = _cache_dir() / f"kb-{digest}.pickle"
+    try:
+        with cached.open("rb") as handle:
+            return pickle.load(handle)  # noqa: S301 - our own cache of our own data
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
+    data = _read_yaml(text, where)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.part")
+        with partial.open("wb") as handle:
+            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, cached)
+    except OSError:
+        pass  # a read-only home: parse every time
+    return data
+
+
 def _read_yaml(text: str, where: str) -> Any:
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as e:
         raise KnowledgeBaseError(f"not valid YAML: {e}", source=where) from e
 
 
-_FILES = ("countries.yaml", "organisations.yaml", "people.yaml", "roles.yaml")
+# Shipped files by kind, in loading order: states, organisations, people (``people.yaml`` first, then the other
+# ``people_*.yaml`` files, which may extend people met before), then titles.
+_KINDS = ("countries", "organisations", "people", "roles")
+
+
+def data_files() -> list[tuple[str, str]]:
+    """(kind, file name) of every shipped KB file, in loading order."""
+    data_dir = resources.files("newsgraph.actors").joinpath("data")
+    names = sorted(r.name for r in data_dir.iterdir() if r.name.endswith(".yaml"))
+    out = []
+    for kind in _KINDS:
+        mine = [n for n in names if n == f"{kind}.yaml" or n.startswith(f"{kind}_")]
+        out.extend((kind, n) for n in sorted(mine, key=lambda n: (n != f"{kind}.yaml", n)))
+    return out
 
 
 def load_kb(extra: Sequence[str | Path] = ()) -> KnowledgeBase:
     """The shipped knowledge base plus any user files (entries with the same id override)."""
     kb = KnowledgeBase()
     data_dir = resources.files("newsgraph.actors").joinpath("data")
-    for name in _FILES:
-        resource = data_dir.joinpath(name)
-        if resource.is_file():
-            _add_file(kb, name, _read_yaml(resource.read_text("utf-8"), name) or [], name)
+    for kind, name in data_files():
+        text = data_dir.joinpath(name).read_text("utf-8")
+        _add_file(kb, kind, _read_shipped(text, name) or [], name)
     for path in extra:
         text = Path(path).read_text("utf-8")
         _add_user_file(kb, _read_yaml(text, str(path)) or {}, str(path))
     return kb
 
 
-def _add_file(kb: KnowledgeBase, name: str, data: Any, where: str) -> None:
-    if name == "countries.yaml":
+def _add_file(kb: KnowledgeBase, kind: str, data: Any, where: str) -> None:
+    if kind == "countries":
         _add_states(kb, data, where)
-    elif name == "organisations.yaml":
+    elif kind == "organisations":
         _add_orgs(kb, data, where)
-    elif name == "people.yaml":
+    elif kind == "people":
         _add_people(kb, data, where)
-    elif name == "roles.yaml":
+    elif kind == "roles":
         _add_roles(kb, data)
 
 

@@ -135,7 +135,7 @@ def _entry(item: dict[str, Any], line: int) -> Entry:
     )
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """A YAML loader that remembers the line of each mapping (for error messages and rules)."""
 
 
