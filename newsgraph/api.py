@@ -1,15 +1,22 @@
-"""The public Python API: ``extract`` a text or articles, ``code_pair`` for one marked actor and recipient."""
+"""The public Python API: ``extract`` a text or articles; ``lookup`` an actor string on a date."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
-from newsgraph.actors.kb import default_kb
+from newsgraph.actors.explain import Resolution, resolve_text
+from newsgraph.actors.kb import KnowledgeBase, default_kb
 from newsgraph.config import Settings
 from newsgraph.events.extract import as_published, events_of_articles, events_of_doc
 from newsgraph.model import Article, Event, parse_iso_date
 from newsgraph.nlp import clean_for_parse, load_pipeline
+
+
+def knowledge_base(settings: Settings | None = None) -> KnowledgeBase:
+    """The actor knowledge base: the shipped one plus the user's files in ``settings.kb_files`` (loaded once)."""
+    settings = settings or Settings.from_env()
+    return default_kb(tuple(settings.kb_files))
 
 
 def extract(text: str, published: str | date | datetime | None = None, *, settings: Settings | None = None) -> list[Event]:
@@ -22,11 +29,18 @@ def extract(text: str, published: str | date | datetime | None = None, *, settin
 
 def extract_article(article: Article, *, settings: Settings | None = None) -> list[Event]:
     """The events of one Article (its ``published`` date anchors relative dates)."""
+    settings = settings or Settings.from_env()
     nlp = load_pipeline(settings)
-    return events_of_doc(nlp(clean_for_parse(article.text)), article, default_kb(), nlp)
+    return events_of_doc(nlp(clean_for_parse(article.text)), article, knowledge_base(settings), nlp)
 
 
 def extract_articles(articles: Iterable[Article], *, settings: Settings | None = None) -> Iterator[tuple[Article, list[Event]]]:
     """Code many articles, parsed in batches; yields each article with its events."""
-    nlp = load_pipeline(settings)
-    return events_of_articles(articles, default_kb(), nlp)
+    settings = settings or Settings.from_env()
+    return events_of_articles(articles, knowledge_base(settings), load_pipeline(settings))
+
+
+def lookup(text: str, on: str | date | datetime | None = None, *, settings: Settings | None = None) -> Resolution:
+    """Who ``text`` names on date ``on`` (today's office holders when None), and why."""
+    settings = settings or Settings.from_env()
+    return resolve_text(text, parse_iso_date(on), knowledge_base(settings), load_pipeline(settings))

@@ -39,6 +39,8 @@ class Settings:
     min_chars_for_language: int = 200
     # spaCy's own limit on characters per call; articles are far below it.
     max_chars_per_doc: int = 2_000_000
+    # the user's own actor files: YAML overlays or CAMEO/PETRARCH dictionaries
+    kb_files: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -47,6 +49,7 @@ class Settings:
             use_ner=_env_bool("NEWSGRAPH_USE_NER", cls.use_ner),
             max_bytes=_env_int("NEWSGRAPH_MAX_BYTES", cls.max_bytes),
             min_chars_for_language=_env_int("NEWSGRAPH_MIN_CHARS_FOR_LANGUAGE", cls.min_chars_for_language),
+            kb_files=tuple(p for p in (os.environ.get("NEWSGRAPH_KB") or "").split(os.pathsep) if p),
         )
 
     def with_(self, **changes: object) -> Settings:

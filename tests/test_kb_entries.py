@@ -113,8 +113,10 @@ def test_person_fields(people):
         assert isinstance(person.get("aliases", []), list), f"{where}: aliases must be a list"
         assert all(isinstance(a, str) and a.strip() for a in person.get("aliases", [])), f"{where}: empty alias"
         assert person.get("gender") in {"male", "female"}, f"{where}: gender"
-        assert isinstance(person.get("offices"), list), f"{where}: offices must be a list"
-        for office in person["offices"]:
+        assert isinstance(person.get("offices"), list) or (
+            "offices" not in person and person.get("sector") in PLOVER_SECTORS
+        ), f"{where}: offices must be a list (or, for a person who held none, a sector)"
+        for office in (person.get("offices") or []):
             assert {"office", "of", "sector", "start", "end", "source"} <= set(office), \
                 f"{where}: office {office} lacks a field"
             assert isinstance(office["source"], str) and office["source"].strip(), f"{where}: source"
@@ -146,14 +148,14 @@ def test_person_countries_are_known_codes(people):
 
 def test_office_of_is_a_country_or_an_organisation(organisations, people):
     org_ids = {o["id"] for o in organisations}
-    bad = [(p["id"], o["of"]) for p in people for o in p["offices"]
+    bad = [(p["id"], o["of"]) for p in people for o in (p.get("offices") or [])
            if o["of"] not in COUNTRY_CODES and o["of"] not in org_ids]
     assert not bad
 
 
 def test_sectors_are_plover(organisations, people, roles):
     bad = [o["id"] for o in organisations if o.get("sector") not in PLOVER_SECTORS]
-    bad += [p["id"] for p in people for o in p["offices"] if o["sector"] not in PLOVER_SECTORS]
+    bad += [p["id"] for p in people for o in (p.get("offices") or []) if o["sector"] not in PLOVER_SECTORS]
     bad += [o["office"] for o in roles["offices"] if o.get("sector") not in PLOVER_SECTORS]
     bad += [tuple(g["nouns"][:2]) for g in roles["groups"] if g.get("sector") not in PLOVER_SECTORS]
     assert not bad
@@ -165,7 +167,7 @@ def test_office_sector_follows_organisation(organisations, people, roles):
     role_sector = {o["office"]: o["sector"] for o in roles["offices"]}
     bad = []
     for p in people:
-        for o in p["offices"]:
+        for o in (p.get("offices") or []):
             expected = org_sector.get(o["of"], role_sector.get(o["office"]))
             if o["sector"] != expected:
                 bad.append((p["id"], o["office"], o["of"], o["sector"], expected))
@@ -224,7 +226,7 @@ def test_roles_shape(roles):
 
 def test_office_keys_exist_in_roles(people, roles):
     keys = {o["office"] for o in roles["offices"]}
-    bad = sorted({o["office"] for p in people for o in p["offices"] if o["office"] not in keys})
+    bad = sorted({o["office"] for p in people for o in (p.get("offices") or []) if o["office"] not in keys})
     assert not bad
 
 
@@ -234,7 +236,7 @@ def test_office_keys_exist_in_roles(people, roles):
 def test_dates_parse_and_start_before_end(people):
     bad = []
     for p in people:
-        for o in p["offices"]:
+        for o in (p.get("offices") or []):
             where = f"{p['id']} {o['office']} of {o['of']}"
             start = _date(o["start"], where)
             end = _date(o["end"], where)
@@ -253,7 +255,7 @@ def test_no_single_holder_office_held_by_two_people_at_once(people, roles):
     shared = {o["office"] for o in roles["offices"] if o.get("shared")}
     terms = defaultdict(list)
     for p in people:
-        for o in p["offices"]:
+        for o in (p.get("offices") or []):
             if o["office"] in shared:
                 continue
             start = _date(o["start"], p["id"])
@@ -269,6 +271,6 @@ def test_no_single_holder_office_held_by_two_people_at_once(people, roles):
 
 
 def test_source_marks_precision(people):
-    bad = [(p["id"], o["office"]) for p in people for o in p["offices"]
+    bad = [(p["id"], o["office"]) for p in people for o in (p.get("offices") or [])
            if "precision" not in o["source"]]
     assert not bad

@@ -57,6 +57,17 @@ class Entry:
     nouns: tuple[str, ...] = ()  # common nouns that refer back to it ("the group")
     gender: str | None = None
     offices: tuple[Office, ...] = ()
+    # an organisation whose sector changed: (sector, start, end) ("the Taliban": REB, GOV from 2021-08-15)
+    periods: tuple[tuple[str, date | None, date | None], ...] = ()
+
+    def sector_on(self, day: date | None) -> str | None:
+        """The organisation's sector on ``day`` (today when None)."""
+        for sector, start, end in self.periods:
+            if day is None and end is None:
+                return sector
+            if day is not None and (start is None or start <= day) and (end is None or day <= end):
+                return sector
+        return self.sector
 
     def office_on(self, day: date | None, title: str | None = None) -> Office | None:
         """The office held on that day (today when None): the one the text's title names, else a state office
@@ -95,13 +106,17 @@ class KnowledgeBase:
     holders: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     # common nouns that refer back to an organisation ("the group")
     ref_nouns: frozenset[str] = frozenset()
+    # demonyms of states, accents folded ("Israelis"): plural, they name a people rather than a state
+    demonyms: frozenset[str] = frozenset()
+    # lines of user dictionaries that could not be read: "file:line: reason"
+    problems: list[str] = field(default_factory=list)
 
     def add(self, entry: Entry, forms: Iterable[str]) -> None:
         old = self.entries.get(entry.id)
         if old is not None:
             self._forget(old.id)
         self.entries[entry.id] = entry
-        for form in {entry.name, *forms}:
+        for form in _variants({entry.name, *forms}):
             if form:
                 ids = self.names.setdefault(fold(form), [])
                 if entry.id not in ids:
@@ -136,6 +151,13 @@ class KnowledgeBase:
         return None
 
 
+def _variants(forms: Iterable[str]) -> set[str]:
+    """The forms, plus each hyphenated one with a space ("al-Qaeda" -> "al Qaeda")."""
+    out = set(forms)
+    out |= {f.replace("-", " ") for f in out if f and "-" in f and not f.startswith("-")}
+    return out
+
+
 def _as_date(value: Any, where: str) -> date | None:
     if value in (None, ""):
         return None
@@ -163,6 +185,7 @@ def _add_states(kb: KnowledgeBase, items: Sequence[dict[str, Any]], where: str) 
             entity_type="GPE", aliases=aliases,
         )  # fmt: skip
         kb.add(entry, aliases)
+        kb.demonyms = kb.demonyms | {fold(d) for d in _list(item.get("demonyms"))}
         for seat, sector in (item.get("seats") or {}).items():
             kb.seats[fold(_strip_the(seat))] = (item["id"], str(sector))
 
@@ -178,6 +201,10 @@ def _add_orgs(kb: KnowledgeBase, items: Sequence[dict[str, Any]], where: str) ->
             id=str(item["id"]), name=item["name"], kind="org", country=item.get("country"),
             sector=item.get("sector"), entity_type=item.get("type") or "ORG", aliases=aliases,
             nouns=tuple(n.lower() for n in _list(item.get("nouns"))),
+            periods=tuple(
+                (str(p["sector"]), _as_date(p.get("start"), where), _as_date(p.get("end"), where))
+                for p in item.get("periods") or ()
+            ),
         )  # fmt: skip
         kb.add(entry, [_strip_the(a) for a in (*aliases, item["name"])])
 
@@ -199,7 +226,8 @@ def _extend_person(kb: KnowledgeBase, item: dict[str, Any], where: str) -> None:
         raise KnowledgeBaseError(f"extends unknown person {item['extends']!r}", source=where)
     offices = tuple(sorted((*person.offices, *_offices(item, where)), key=lambda o: o.start or date.min))
     aliases = (*person.aliases, *_list(item.get("aliases")))
-    kb.add(replace(person, offices=offices, aliases=aliases), aliases)
+    sector = item.get("sector", person.sector)
+    kb.add(replace(person, offices=offices, aliases=aliases, sector=sector), aliases)
 
 
 def _add_people(kb: KnowledgeBase, items: Sequence[dict[str, Any]], where: str) -> None:
@@ -211,7 +239,7 @@ def _add_people(kb: KnowledgeBase, items: Sequence[dict[str, Any]], where: str) 
         aliases = _list(item.get("aliases"))
         entry = Entry(
             id=str(item["id"]), name=item["name"], kind="person", country=item.get("country"),
-            sector=None, entity_type="PERSON", aliases=aliases, gender=item.get("gender"),
+            sector=item.get("sector"), entity_type="PERSON", aliases=aliases, gender=item.get("gender"),
             offices=tuple(sorted(offices, key=lambda o: o.start or date.min)),
         )  # fmt: skip
         kb.add(entry, aliases)
@@ -289,9 +317,40 @@ def load_kb(extra: Sequence[str | Path] = ()) -> KnowledgeBase:
         text = data_dir.joinpath(name).read_text("utf-8")
         _add_file(kb, kind, _read_shipped(text, name) or [], name)
     for path in extra:
-        text = Path(path).read_text("utf-8")
-        _add_user_file(kb, _read_yaml(text, str(path)) or {}, str(path))
+        _add_user_path(kb, Path(path))
+    kb.ref_nouns = frozenset(n for e in kb.entries.values() for n in e.nouns)
     return kb
+
+
+def _add_user_path(kb: KnowledgeBase, path: Path) -> None:
+    """A user's file: a YAML overlay (``.yaml``/``.yml``) or a CAMEO/PETRARCH actor dictionary (anything else)."""
+    if path.suffix.lower() in (".yaml", ".yml"):
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise KnowledgeBaseError(f"cannot read: {e}", source=str(path)) from e
+        _add_user_file(kb, _read_yaml(text, str(path)) or {}, str(path))
+        return
+    from newsgraph.actors.cameo import read_cameo_dictionary  # the reader builds on this module
+
+    read = read_cameo_dictionary(path)
+    kb.problems.extend(f"{p.source}:{p.line}: {p.reason}" for p in read.problems)
+    for entry in read.entries:
+        state = _same_state(kb, entry)
+        if state is not None:  # "CAMBODIA_ [KHM]": more names for a state the KB has
+            kb.add(replace(state, aliases=(*state.aliases, *entry.aliases)), entry.aliases)
+        else:
+            kb.add(entry, entry.aliases)
+
+
+def _same_state(kb: KnowledgeBase, entry: Entry) -> Entry | None:
+    if entry.kind != "org" or entry.sector is not None or entry.country is None:
+        return None
+    state = kb.entries.get(entry.country)
+    if state is None or state.kind != "state":
+        return None
+    names = {fold(n).lower() for n in (state.name, *state.aliases)}
+    return state if fold(entry.name).lower() in names or any(fold(a).lower() in names for a in entry.aliases) else None
 
 
 def _add_file(kb: KnowledgeBase, kind: str, data: Any, where: str) -> None:
@@ -315,6 +374,6 @@ def _add_user_file(kb: KnowledgeBase, data: Any, where: str) -> None:
 
 
 @cache
-def default_kb() -> KnowledgeBase:
-    """The shipped knowledge base, loaded once per process."""
-    return load_kb()
+def default_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
+    """The shipped knowledge base plus the user files ``extra``, loaded once per process."""
+    return load_kb(extra)

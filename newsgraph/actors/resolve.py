@@ -9,20 +9,23 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.gazetteer import cities
-from newsgraph.actors.kb import Entry, KnowledgeBase, fold
+from newsgraph.actors.kb import Entry, KnowledgeBase, Role, fold
 from newsgraph.actors.matcher import CompiledKB, Match, find_matches
 from newsgraph.layout import dateline_place
 from newsgraph.model import Actor
 
 # Dependents that belong to the noun phrase of an actor.
 _PHRASE_DEPS = frozenset(
-    {"compound", "amod", "nmod", "poss", "case", "det", "conj", "cc", "appos", "flat", "nummod", "punct", "quantmod"}
+    {"compound", "amod", "nmod", "poss", "case", "det", "conj", "cc", "appos", "flat", "nummod", "punct", "quantmod",
+     "npadvmod"}
 )
 _PRONOUNS_PERSON = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 _PRONOUNS_GROUP = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 _BOTH = frozenset({"both", "two"})
 # Sectors of groups that act at home: an unnamed one takes the country of the story's dateline.
 _DOMESTIC = frozenset({"COP", "JUD", "LEG", "OPP", "CVL"})
+# Words that make a named person a former office holder, whatever the date.
+_FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time"})
 _POSSESSIVE = frozenset({"its", "their", "his", "her"})
 # Names of months and days are no actors ("met in April", "agreed on Wednesday").
 _TIME_WORDS = frozenset(
@@ -156,9 +159,18 @@ class DocActors:
             if referred and (not states or referred[0][0].country in {s.id for s in states}):
                 return referred
         title = next((r for r in roles if r.office), None)
+        if not people and _names_a_chief(segment) and not self._has_holder(title, orgs, states, seats):
+            title = self._chief_title(orgs, seats) or title
         if people:
             person = people[-1]
-            return [(self._person_actor(person, text, start, end, title.office if title else None), person)]
+            former = any(t.lower_ in _FORMER for t in segment)
+            known = {o.office for o in person.offices}
+            # a title the KB holds no dates of for this person ("Senator X") still says what they were
+            said = next((r.sector for r in roles if r.office is None or r.office not in known), None)
+            actor = self._person_actor(
+                person, text, start, end, title.office if title else None, former=former, title_sector=said
+            )
+            return [(actor, person)]
         owner = orgs[-1] if orgs else (states[-1] if states else None)
         if owner is None and seats:
             owner = self.kb.entries.get(seats[-1][0])
@@ -168,8 +180,14 @@ class DocActors:
                 return [(self._person_actor(holder, text, start, end, title.office), holder)]
         if orgs:
             org = orgs[-1]
-            actor = Actor(text, start, end, org.name, org.id, org.country, org.sector, entity_type or org.entity_type)
+            sector = org.sector_on(self.day)
+            if roles and _head_is_role(segment, hits) and roles[-1].sector not in ("GOV", sector) and roles[-1].office is None:
+                sector = roles[-1].sector  # "UN peacekeepers", "EU lawmakers": a part of the organisation
+            actor = Actor(text, start, end, org.name, org.id, org.country, sector, entity_type or org.entity_type)
             return [(actor, org)]
+        if seats and states and seats[-1][0] == states[-1].id and not roles:
+            state = states[-1]  # "the US Congress": the seat says which part of the state
+            return [(Actor(text, start, end, state.name, state.id, state.id, seats[-1][1], entity_type or "ORG"), state)]
         if seats and not states:
             state_id, sector = seats[-1]
             state = self.kb.entries.get(state_id)
@@ -177,7 +195,7 @@ class DocActors:
             return [(Actor(text, start, end, name, state_id, state_id, sector, entity_type or "GPE"), state)]
         if states:
             state = states[-1]
-            sector = _sector_for_state(segment, roles, hits)
+            sector = _sector_for_state(segment, roles, hits, self.kb.demonyms)
             kind = "PERSON" if title else (entity_type or "GPE")
             return [(Actor(text, start, end, state.name, state.id, state.id, sector, kind), state)]
         if coref:
@@ -203,6 +221,22 @@ class DocActors:
             return [(Actor(name, s, e, None, None, None, None, entity_type or _guess_type(segment)), None)]
         return []
 
+    def _has_holder(self, title: Role | None, orgs: list[Entry], states: list[Entry], seats: list[tuple[str, str]]) -> bool:
+        owner = orgs[-1].id if orgs else (states[-1].id if states else (seats[-1][0] if seats else None))
+        return title is not None and owner is not None and self.kb.holder(title.office or "", owner, self.day) is not None
+
+    def _chief_title(self, orgs: list[Entry], seats: list[tuple[str, str]]) -> Role | None:
+        """The head of an organisation or of a seat of power ("the NATO chief", "the Pentagon chief")."""
+        owner = orgs[-1].id if orgs else (seats[-1][0] if seats else None)
+        if owner is None:
+            return None
+        if not orgs and seats and seats[-1][1] == "MIL":
+            return Role("chief", "MIL", "defence minister")
+        for office in _HEAD_OFFICES:
+            if (office, owner) in self.kb.holders:
+                return Role("chief", "GOV", office)
+        return None
+
     def _pick(self, match: Match) -> Entry | None:
         """One entry for a name several entries share: an office holder on the day first."""
         candidates = [self.kb.entries[i] for i in match.entry_ids if i in self.kb.entries]
@@ -214,14 +248,24 @@ class DocActors:
                 return holding[0]
         return candidates[0]
 
-    def _person_actor(self, person: Entry, text: str, start: int, end: int, title: str | None = None) -> Actor:
-        office = person.office_on(self.day, title)
+    def _person_actor(
+        self, person: Entry, text: str, start: int, end: int, title: str | None = None, *, former: bool = False,
+        title_sector: str | None = None,
+    ) -> Actor:
+        office = None if former else person.office_on(self.day, title)
+        if office is None and title_sector is not None and not former:
+            # "Senator Hillary Clinton" on a date the KB has no office for: the text's title says what she was
+            return Actor(text, start, end, person.name, person.id, person.country, title_sector, "PERSON")
         if office is None:
-            sector = "ELI" if person.offices else None
+            sector = person.sector or ("ELI" if person.offices else None)
             return Actor(text, start, end, person.name, person.id, person.country, sector, "PERSON")
         owner = self.kb.entries.get(office.of)
-        country = owner.country if owner is not None and owner.kind == "org" else office.of
-        sector = owner.sector if owner is not None and owner.kind == "org" and office.sector == "GOV" else office.sector
+        if owner is not None and owner.kind == "org":  # an office of an organisation: its country and sector
+            country = owner.country
+            own = owner.sector_on(self.day)
+            sector = own if office.sector in ("GOV", owner.sector) else office.sector
+        else:
+            country, sector = office.of, office.sector
         return Actor(text, start, end, person.name, person.id, country, sector, "PERSON")
 
     # -- references back ----------------------------------------------------------------------------------
@@ -382,13 +426,22 @@ def _split(tokens: list[Token]) -> list[list[Token]]:
     return cleaned
 
 
-def _sector_for_state(segment: list[Token], roles: list, hits: list[Match]) -> str:
+def _sector_for_state(segment: list[Token], roles: list, hits: list[Match], demonyms: frozenset[str]) -> str:
     if roles:
         return str(roles[-1].sector)
     last = segment[-1]
-    if last.tag_ in ("NNPS", "NNS") and last.i in {i for m in hits for i in range(m.start, m.end)}:
+    if last.tag_ in ("NNPS", "NNS") and fold(last.text) in demonyms:
         return "CVL"  # "Israelis", "Palestinians": the people, not the state
     return "GOV"
+
+
+# Offices that head an organisation, in the order to try for "the X chief".
+_HEAD_OFFICES = ("secretary-general", "director-general", "managing director", "president", "leader", "chair", "head")
+_CHIEF_WORDS = frozenset({"chief", "head", "boss", "leader"})
+
+
+def _names_a_chief(segment: list[Token]) -> bool:
+    return segment[-1].lower_ in _CHIEF_WORDS
 
 
 def _is_reference(segment: list[Token], nouns: frozenset[str]) -> bool:

@@ -11,7 +11,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from newsgraph.config import Settings
+from newsgraph.cli.actors import actors_app
+from newsgraph.cli.options import KbOption, settings_with
 from newsgraph.errors import NewsgraphError
 
 app = typer.Typer(
@@ -23,6 +24,7 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(help="Score the coder on labelled data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+app.add_typer(actors_app, name="actors")
 
 err = Console(stderr=True, soft_wrap=True)
 
@@ -46,6 +48,7 @@ def extract(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table (readable), jsonl (records) or csv.")] = Format.table,
     date: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD; overrides the file's.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+    kb: KbOption = None,
 ) -> None:
     """Code the events of articles.
 
@@ -53,8 +56,10 @@ def extract(
     """
     from newsgraph.cli.extract import run_extract
 
+    settings = settings_with(kb)
     try:
-        code = run_extract(paths, fmt.value, date, output, Settings.from_env(), err)
+        _report_kb_problems(settings)
+        code = run_extract(paths, fmt.value, date, output, settings, err)
     except NewsgraphError as e:
         raise _fail(e) from e
     raise typer.Exit(code=code)
@@ -80,7 +85,7 @@ def eval_pairs(
     from newsgraph.eval.pairs import evaluate_pairs
 
     try:
-        scores = evaluate_pairs(path, Settings.from_env())
+        scores = evaluate_pairs(path, settings_with(None))
     except NewsgraphError as e:
         raise _fail(e) from e
     except OSError as e:
@@ -90,6 +95,47 @@ def eval_pairs(
         sys.stdout.write(json.dumps(scores.summary(), separators=(",", ":")) + "\n")
         return
     print_scores(scores, Console(width=200))
+
+
+@eval_app.command("actors")
+def eval_actors(
+    path: Annotated[Path, typer.Argument(help="YAML list of {text, date, country, sector, person} to resolve.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one compact JSON object with the scores.")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List the strings resolved wrongly.")] = False,
+    kb: KbOption = None,
+) -> None:
+    """Score actor resolution: the share of strings whose country, sector and person all come out as expected.
+
+    Example: newsgraph eval actors tests/data/actor_resolution.yaml --errors
+    """
+    from newsgraph.eval.actors import evaluate_actors, summary
+
+    try:
+        results = evaluate_actors(path, settings_with(kb))
+    except NewsgraphError as e:
+        raise _fail(e) from e
+    scores = summary(results)
+    if as_json:
+        sys.stdout.write(json.dumps(scores, separators=(",", ":")) + "\n")
+        return
+    console = Console(soft_wrap=True)
+    console.print(" ".join(f"{k}={v}" for k, v in scores.items()), markup=False)
+    if errors:
+        for r in results:
+            if not r.ok:
+                a = r.resolution.actor
+                console.print(
+                    f"  {r.case.text!r} {r.case.day}: expected {r.case.country}/{r.case.sector}/{r.case.person or '-'}, "
+                    f"got {a.country}/{a.sector}/{a.name or '-'}",
+                    markup=False,
+                )
+
+
+def _report_kb_problems(settings: object) -> None:
+    from newsgraph.api import knowledge_base
+
+    for problem in knowledge_base(settings).problems:  # type: ignore[arg-type]
+        err.print(f"kb: {problem}", markup=False, highlight=False)
 
 
 def main() -> None:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsgraph.actors.kb import default_kb
 from newsgraph.config import Settings
 from newsgraph.errors import EvalDataError
 from newsgraph.events.ontology import ontology
@@ -118,7 +117,9 @@ class Scores:
 
 def code_records(records: list[PairRecord], settings: Settings | None = None) -> list[PairResult]:
     nlp = load_pipeline(settings)
-    kb = default_kb()
+    from newsgraph.api import knowledge_base
+
+    kb = knowledge_base(settings)
     docs = nlp.pipe((clean_for_parse(r.text) for r in records), batch_size=64)
     return [code_pair_doc(doc, r.actor, r.recipient, kb, nlp) for doc, r in zip(docs, records, strict=True)]
 
