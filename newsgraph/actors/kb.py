@@ -60,20 +60,28 @@ class Entry:
     # an organisation whose sector changed: (sector, start, end) ("the Taliban": REB, GOV from 2021-08-15)
     periods: tuple[tuple[str, date | None, date | None], ...] = ()
 
+    def _last_held(self) -> list[Office]:
+        ended = [o for o in self.offices if o.end is not None]
+        if not ended:
+            return []
+        last = max(o.end for o in ended if o.end is not None)
+        return [o for o in ended if o.end == last]
+
     def sector_on(self, day: date | None) -> str | None:
-        """The organisation's sector on ``day`` (today when None)."""
+        """The organisation's sector on ``day``; with no date, its lasting sector (the Taliban: REB)."""
+        if day is None:
+            return self.sector
         for sector, start, end in self.periods:
-            if day is None and end is None:
-                return sector
-            if day is not None and (start is None or start <= day) and (end is None or day <= end):
+            if (start is None or start <= day) and (end is None or day <= end):
                 return sector
         return self.sector
 
     def office_on(self, day: date | None, title: str | None = None) -> Office | None:
-        """The office held on that day (today when None): the one the text's title names, else a state office
-        before a party office, else the latest-starting one."""
+        """The office held on that day: the one the text's title names, else a state office before a party
+        office, else the latest-starting one. With no date, the offices held today, else the last one held: an
+        undated text is not taken to speak of a former official."""
         if day is None:
-            held = [o for o in self.offices if o.end is None]
+            held = [o for o in self.offices if o.end is None] or self._last_held()
         else:
             held = [o for o in self.offices if o.holds_on(day)]
         if not held:
@@ -108,6 +116,8 @@ class KnowledgeBase:
     ref_nouns: frozenset[str] = frozenset()
     # demonyms of states, accents folded ("Israelis"): plural, they name a people rather than a state
     demonyms: frozenset[str] = frozenset()
+    # names with two readings told apart by the sentence: folded name -> (usual id, cue words, other reading)
+    contexts: dict[str, tuple[str, frozenset[str], dict[str, str | None]]] = field(default_factory=dict)
     # lines of user dictionaries that could not be read: "file:line: reason"
     problems: list[str] = field(default_factory=list)
 
@@ -294,8 +304,8 @@ def _read_yaml(text: str, where: str) -> Any:
 
 
 # Shipped files by kind, in loading order: states, organisations, people (``people.yaml`` first, then the other
-# ``people_*.yaml`` files, which may extend people met before), then titles.
-_KINDS = ("countries", "organisations", "people", "roles")
+# ``people_*.yaml`` files, which may extend people met before), titles, and names told apart by context.
+_KINDS = ("countries", "organisations", "people", "roles", "contexts")
 
 
 def data_files() -> list[tuple[str, str]]:
@@ -362,6 +372,10 @@ def _add_file(kb: KnowledgeBase, kind: str, data: Any, where: str) -> None:
         _add_people(kb, data, where)
     elif kind == "roles":
         _add_roles(kb, data)
+    elif kind == "contexts":
+        for item in data:
+            cues = frozenset(str(w) for w in item.get("when") or ())
+            kb.contexts[fold(str(item["name"]))] = (str(item["usual"]), cues, dict(item["means"]))
 
 
 def _add_user_file(kb: KnowledgeBase, data: Any, where: str) -> None:

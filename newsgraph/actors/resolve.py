@@ -185,6 +185,9 @@ class DocActors:
                 sector = roles[-1].sector  # "UN peacekeepers", "EU lawmakers": a part of the organisation
             actor = Actor(text, start, end, org.name, org.id, org.country, sector, entity_type or org.entity_type)
             return [(actor, org)]
+        other = self._other_reading(hits, segment)
+        if other is not None:
+            return [(Actor(text, start, end, other.get("name"), None, other.get("country"), other.get("sector"), "GPE"), None)]
         if seats and states and seats[-1][0] == states[-1].id and not roles:
             state = states[-1]  # "the US Congress": the seat says which part of the state
             return [(Actor(text, start, end, state.name, state.id, state.id, seats[-1][1], entity_type or "ORG"), state)]
@@ -224,6 +227,20 @@ class DocActors:
     def _has_holder(self, title: Role | None, orgs: list[Entry], states: list[Entry], seats: list[tuple[str, str]]) -> bool:
         owner = orgs[-1].id if orgs else (states[-1].id if states else (seats[-1][0] if seats else None))
         return title is not None and owner is not None and self.kb.holder(title.office or "", owner, self.day) is not None
+
+    def _other_reading(self, hits: list[Match], segment: list[Token]) -> dict[str, str | None] | None:
+        """"Georgia" in a sentence about Atlanta is the US state: the reading the sentence's words call for."""
+        if not self.kb.contexts:
+            return None
+        sentence = segment[0].sent.text
+        for match in hits:
+            if match.kind not in ("entry", "seat"):
+                continue
+            name = fold(self.doc[match.start : match.end].text)
+            found = self.kb.contexts.get(name)
+            if found is not None and any(cue in sentence for cue in found[1]):
+                return found[2]
+        return None
 
     def _chief_title(self, orgs: list[Entry], seats: list[tuple[str, str]]) -> Role | None:
         """The head of an organisation or of a seat of power ("the NATO chief", "the Pentagon chief")."""
@@ -427,8 +444,12 @@ def _split(tokens: list[Token]) -> list[list[Token]]:
 
 
 def _sector_for_state(segment: list[Token], roles: list, hits: list[Match], demonyms: frozenset[str]) -> str:
-    if roles:
-        return str(roles[-1].sector)
+    if roles:  # "Palestinian Christian leaders": the more telling sector than the leaders' GOV
+        specific = [r.sector for r in roles if r.sector != "GOV"]
+        return str(specific[0] if specific else roles[-1].sector)
+    named = _named_body(segment)
+    if named is not None:
+        return named
     last = segment[-1]
     if last.tag_ in ("NNPS", "NNS") and fold(last.text) in demonyms:
         return "CVL"  # "Israelis", "Palestinians": the people, not the state
@@ -442,6 +463,21 @@ _CHIEF_WORDS = frozenset({"chief", "head", "boss", "leader"})
 
 def _names_a_chief(segment: list[Token]) -> bool:
     return segment[-1].lower_ in _CHIEF_WORDS
+
+
+# The last word of a proper name that makes it a body of its own kind ("All Pakistan Muslim League": a party).
+_BODY_WORDS = {
+    "party": "PTY", "league": "PTY", "movement": "PTY", "front": "PTY", "alliance": "PTY", "congress": "PTY",
+    "bank": "BUS", "airlines": "BUS", "airways": "BUS", "corporation": "BUS", "company": "BUS", "petroleum": "BUS",
+    "university": "EDU", "church": "REL", "hospital": "MED", "union": "LAB",
+}  # fmt: skip
+
+
+def _named_body(segment: list[Token]) -> str | None:
+    last = segment[-1]
+    if last.pos_ == "PROPN" and last.text[:1].isupper():
+        return _BODY_WORDS.get(last.lower_)
+    return None
 
 
 def _is_reference(segment: list[Token], nouns: frozenset[str]) -> bool:

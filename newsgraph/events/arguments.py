@@ -180,7 +180,7 @@ def complements(trigger: Token) -> list[Token]:
             if child.dep_ == "advcl" and any(m.lower_ in ("if", "unless", "because", "as", "after", "before") for m in child.children):
                 continue
             out.append(child)
-        elif child.dep_ in ("prep",) and child.lower_ in ("to", "for", "on"):
+        elif child.dep_ in ("prep",) and child.lower_ in ("to", "for", "on", "of"):
             for pobj in child.children:
                 if pobj.dep_ in ("pobj", "pcomp"):
                     out.append(pobj)
