@@ -278,14 +278,16 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         actors = [a for a, h in zip(actors, _heads_of(found.actors, ctx), strict=False) if a.kb_id or h not in ("amod", "compound")]
     if not actors:
         return None
-    recipients = _recipients(token, found.recipients, ctx)
-    if not recipients and item.complement is not None:
+    recipients = _recipients(token, found.recipients, ctx, meeting=item.event == "CONSULT", deep=False)
+    if not _named(recipients) and item.complement is not None:
         if item.event in DOMINANT:  # "demanded that Israel withdraw": the party asked
             party = args.clause_subject_or_object(item.complement)
-            recipients = _actors([party], ctx) if party is not None else []
-        if not recipients:  # "agreed to lift a ban on British beef": whom the act promised or refused concerns
+            recipients = (_actors([party], ctx) if party is not None else []) or recipients
+        if not _named(recipients):  # "agreed to lift a ban on British beef": whom the act promised or refused concerns
             inner = args.arguments(item.complement)
-            recipients = _recipients(item.complement, inner.recipients, ctx)
+            recipients = _recipients(item.complement, inner.recipients, ctx) or recipients
+    if not _named(recipients):
+        recipients = _nearest_named(token, ctx) or recipients
     acting = {(a.start, a.end) for a in actors} | {a.kb_id for a in actors if a.kb_id}
     recipients = [r for r in recipients if (r.start, r.end) not in acting and r.kb_id not in acting]
     if item.event == "MOBILIZE":  # "deployed soldiers": what is moved is the actor's own, not a recipient
@@ -339,11 +341,20 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
 _POSSESSIVE = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 
 
-def _recipients(token: Token, heads: tuple[Token, ...], ctx: CodingContext) -> list[Actor]:
+def _recipients(
+    token: Token, heads: tuple[Token, ...], ctx: CodingContext, *, meeting: bool = False, deep: bool = True
+) -> list[Actor]:
     """The recipients among ``heads``; where an object is no actor ("talks between Israel and Hamas", "its troops
-    from Poland"), the actors its prepositions, or the trigger's own later prepositions, name. As in CAMEO-coded
-    data, the state where an act lands is its recipient when no one else is named ("aid in Iraq")."""
+    from Poland"), the actors its prepositions, or the trigger's own later prepositions, name; failing those, the
+    nearest named actor further down the trigger's clause. As in CAMEO-coded data, the state where an act lands is
+    its recipient when no one else is named ("aid in Iraq"). For a meeting, whom it is *with* comes first
+    ("discussed Libya with Trump")."""
     generic: list[Actor] = []
+    if meeting:
+        partners = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+        found = [a for a in _actors(partners, ctx) if not _own(a)]
+        if _named(found):
+            return found
     found = [a for a in _actors(heads, ctx) if not _own(a)]
     if _named(found):
         return found
@@ -362,7 +373,25 @@ def _recipients(token: Token, heads: tuple[Token, ...], ctx: CodingContext) -> l
         if _named(found):
             return found
         generic = generic or found
-    return generic
+    deeper = _nearest_named(token, ctx) if deep else []
+    return deeper or generic
+
+
+def _nearest_named(token: Token, ctx: CodingContext) -> list[Actor]:
+    """The closest named actor below the trigger in its own clause (not in a clause with a subject of its own)."""
+    frontier = [c for c in token.children if c.dep_ not in ("nsubj", "nsubjpass", "agent", "poss", "conj", "cc")]
+    for _ in range(4):
+        found = [a for a in _actors([t for t in frontier if t.pos_ in ("PROPN", "NOUN", "ADJ")], ctx) if not _own(a)]
+        named = [a for a in found if a.country or a.kb_id]
+        if named:
+            return named[:1]
+        frontier = [
+            c for t in frontier for c in t.children
+            if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "ccomp", "advcl", "conj", "cc", "appos")
+        ]  # fmt: skip
+        if not frontier:
+            break
+    return []
 
 
 def _named(actors: list[Actor]) -> bool:
