@@ -114,6 +114,8 @@ class KnowledgeBase:
     holders: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     # common nouns that refer back to an organisation ("the group")
     ref_nouns: frozenset[str] = frozenset()
+    # surname (folded, lower case) -> person ids: a fallback for "Mr. Abbas", "President Clinton"
+    surnames: dict[str, list[str]] = field(default_factory=dict)
     # demonyms of states, accents folded ("Israelis"): plural, they name a people rather than a state
     demonyms: frozenset[str] = frozenset()
     # names with two readings told apart by the sentence: folded name -> (usual id, cue words, other reading)
@@ -135,12 +137,17 @@ class KnowledgeBase:
             ids = self.holders.setdefault((office.office, office.of), [])
             if entry.id not in ids:
                 ids.append(entry.id)
+        if entry.kind == "person":
+            for surname in _surnames(entry.name):
+                ids = self.surnames.setdefault(surname, [])
+                if entry.id not in ids:
+                    ids.append(entry.id)
 
     def _forget(self, entry_id: str) -> None:
         for ids in self.names.values():
             if entry_id in ids:
                 ids.remove(entry_id)
-        for ids in self.holders.values():
+        for ids in (*self.holders.values(), *self.surnames.values()):
             if entry_id in ids:
                 ids.remove(entry_id)
 
@@ -159,6 +166,24 @@ class KnowledgeBase:
                 if day is not None and held.holds_on(day):
                     return person
         return None
+
+
+_PARTICLES = ("al-", "el-", "al ", "el ")
+
+
+def _surnames(name: str) -> set[str]:
+    """"Nouri al-Maliki" -> {"al-maliki", "maliki"}; "Bill Clinton" -> {"clinton"}."""
+    words = fold(name).lower().split()
+    if len(words) < 2:
+        return set()
+    last = words[-1]
+    out = {last}
+    if len(words) >= 3 and words[-2] in ("de", "del", "da", "van", "von") and len(words) >= 4:
+        out.add(words[-3])  # "Cristina Fernández de Kirchner": also "Fernández"
+    for particle in _PARTICLES:
+        if last.startswith(particle.strip()) and len(last) > len(particle) + 2:
+            out.add(last[len(particle.strip()) :].lstrip("-"))
+    return {s for s in out if len(s) >= 3}
 
 
 def _variants(forms: Iterable[str]) -> set[str]:
@@ -305,7 +330,7 @@ def _read_yaml(text: str, where: str) -> Any:
 
 # Shipped files by kind, in loading order: states, organisations, people (``people.yaml`` first, then the other
 # ``people_*.yaml`` files, which may extend people met before), titles, and names told apart by context.
-_KINDS = ("countries", "organisations", "people", "roles", "contexts")
+_KINDS = ("countries", "regions", "organisations", "people", "roles", "contexts")
 
 
 def data_files() -> list[tuple[str, str]]:
@@ -366,6 +391,12 @@ def _same_state(kb: KnowledgeBase, entry: Entry) -> Entry | None:
 def _add_file(kb: KnowledgeBase, kind: str, data: Any, where: str) -> None:
     if kind == "countries":
         _add_states(kb, data, where)
+    elif kind == "regions":
+        for item in data:
+            aliases = _list(item.get("aliases"))
+            region = Entry(id=str(item["id"]), name=item["name"], kind="region", country=item["country"], sector=None,
+                           entity_type="GPE", aliases=aliases)  # fmt: skip
+            kb.add(region, aliases)
     elif kind == "organisations":
         _add_orgs(kb, data, where)
     elif kind == "people":

@@ -26,6 +26,8 @@ _BOTH = frozenset({"both", "two"})
 _DOMESTIC = frozenset({"COP", "JUD", "LEG", "OPP", "CVL"})
 # Words that make a named person a former office holder, whatever the date.
 _FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time"})
+_HEAD_OF_STATE = frozenset({"president", "prime minister", "king", "queen", "emir", "chancellor", "supreme leader", "sultan"})
+_COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "president", "minister", "dr", "dr."})
 _POSSESSIVE = frozenset({"its", "their", "his", "her"})
 # Names of months and days are no actors ("met in April", "agreed on Wednesday").
 _TIME_WORDS = frozenset(
@@ -95,9 +97,13 @@ class DocActors:
         return [actor for actor, _ in self._segments(token, coref=True)]
 
     def actors_in(self, span: Span) -> list[Actor]:
-        """The actors of a marked span of text (evaluation pairs): resolve its head's phrase within the span."""
+        """The actors of a marked span of text (a look-up, an evaluation pair): all its words, split at "and" and
+        commas, whatever the parser made of a fragment ("IAEA chief Rafael Grossi")."""
         head = _span_head(span)
-        actors = [a for a, _ in self._segments(head, coref=True, limit=(span.start, span.end))]
+        actors: list[Actor] = []
+        for segment in _split(list(span)):
+            resolved = self._resolve(segment, head, coref=True, loose=True)
+            actors.extend(self._placed(a, e, head)[0] for a, e in resolved)
         if actors:
             return actors
         return [Actor(text=span.text, start=span.start_char, end=span.end_char)]
@@ -143,7 +149,11 @@ class DocActors:
             return city.country if city is not None else None
         return None
 
-    def _resolve(self, segment: list[Token], head: Token, *, coref: bool) -> list[tuple[Actor, Entry | None]]:
+    def _resolve(
+        self, segment: list[Token], head: Token, *, coref: bool, loose: bool = False
+    ) -> list[tuple[Actor, Entry | None]]:
+        """One segment's actor. ``loose``: a phrase given alone, whose capitalised words are names whatever the
+        parser tagged them (fragments parse badly)."""
         start, end = segment[0].idx, segment[-1].idx + len(segment[-1].text)
         text = self.doc.text[start:end]
         hits = _unique(self.by_token.get(t.i) for t in segment)
@@ -151,6 +161,7 @@ class DocActors:
         people = [e for _, e in entries if e is not None and e.kind == "person"]
         orgs = [e for _, e in entries if e is not None and e.kind == "org"]
         states = [e for _, e in entries if e is not None and e.kind == "state"]
+        regions = [e for _, e in entries if e is not None and e.kind == "region"]
         seats = [m.seat for m in hits if m.kind == "seat" and m.seat]
         roles = [m.role for m in hits if m.kind == "role" and m.role]
         entity_type = _ner_type(segment)
@@ -201,6 +212,10 @@ class DocActors:
             sector = _sector_for_state(segment, roles, hits, self.kb.demonyms)
             kind = "PERSON" if title else (entity_type or "GPE")
             return [(Actor(text, start, end, state.name, state.id, state.id, sector, kind), state)]
+        if regions:  # "Darfur rebels", "Chechen fighters": the region's state, the group's sector
+            region = regions[-1]
+            sector = next((r.sector for r in roles if r.sector != "GOV"), roles[-1].sector if roles else None)
+            return [(Actor(text, start, end, region.name, region.id, region.country, sector, entity_type or "GPE"), region)]
         if coref:
             referred = self._refer_back(segment, head)
             if referred:
@@ -213,11 +228,18 @@ class DocActors:
         if roles and _head_is_role(segment, hits):
             role = roles[-1]
             return [(Actor(text, start, end, None, None, None, role.sector, entity_type), None)]
-        if any(t.pos_ == "PROPN" and t.lower_ not in _TIME_WORDS for t in segment):
-            named = [t for t in segment if t.pos_ == "PROPN" or t.dep_ in ("compound", "flat")]
+        def is_name(t: Token) -> bool:
+            return t.pos_ == "PROPN" or (loose and t.is_alpha and t.text[:1].isupper())
+
+        if any(is_name(t) and t.lower_ not in _TIME_WORDS for t in segment):
+            named = [t for t in segment if is_name(t) or t.dep_ in ("compound", "flat")]
             first, last = named[0], named[-1]
             s, e = first.idx, last.idx + len(last.text)
             name = self.doc.text[s:e]
+            person = self._by_surname(segment, named, roles)
+            if person is not None:  # "Mr. Abbas", "President Clinton": a surname the day and the title decide
+                title_office = next((r.office for r in roles if r.office), None)
+                return [(self._person_actor(person, text, start, end, title_office), person)]
             city = cities().get(fold(name))
             if city is not None and len(named) <= 3:  # a place: "Gaza", "Odesa", "Omdurman"
                 return [(Actor(name, s, e, city.name, None, city.country, None, "GPE"), None)]
@@ -241,6 +263,35 @@ class DocActors:
             if found is not None and any(cue in sentence for cue in found[1]):
                 return found[2]
         return None
+
+    def _by_surname(self, segment: list[Token], named: list[Token], roles: list[Role]) -> Entry | None:
+        """The one person with this surname that the courtesy title, the office title and the date allow."""
+        if len(named) > 2:
+            return None
+        ids = self.kb.surnames.get(fold(named[-1].text).lower().replace("al ", "al-"), [])
+        people = [self.kb.entries[i] for i in ids if i in self.kb.entries]
+        if not people:
+            return None
+        first = fold(named[0].text).lower()
+        if len(named) == 2 and first not in _COURTESY:  # "Cristina Fernandez": the first name must be hers too
+            people = [p for p in people if first in fold(p.name).lower().split()]
+        courtesy = {t.lower_.rstrip(".") for t in segment}
+        if courtesy & {"mrs", "ms", "madam", "miss"}:
+            people = [p for p in people if p.gender == "female"]
+        elif "mr" in courtesy:
+            people = [p for p in people if p.gender == "male"]
+        offices = {r.office for r in roles if r.office}
+        if offices:
+            people = [p for p in people if offices & {o.office for o in p.offices}]
+        if len(people) > 1:
+            people = [p for p in people if p.office_on(self.day) is not None and (self.day is not None or
+                                                                                  any(o.end is None for o in p.offices))]  # fmt: skip
+        if len(people) > 1 and offices and self.day is not None:
+            people = [p for p in people if any(o.office in offices and o.holds_on(self.day) for o in p.offices)]
+        if len(people) > 1:  # two in office: the head of a state or government is who a bare surname means
+            heads = [p for p in people if (o := p.office_on(self.day)) is not None and o.office in _HEAD_OF_STATE]
+            people = heads if len(heads) == 1 else people
+        return people[0] if len(people) == 1 else None
 
     def _chief_title(self, orgs: list[Entry], seats: list[tuple[str, str]]) -> Role | None:
         """The head of an organisation or of a seat of power ("the NATO chief", "the Pentagon chief")."""
