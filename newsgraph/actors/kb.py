@@ -219,7 +219,7 @@ def _add_states(kb: KnowledgeBase, items: Sequence[dict[str, Any]], where: str) 
             id=item["id"], name=item["name"], kind="state", country=item["id"], sector="GOV",
             entity_type="GPE", aliases=aliases,
         )  # fmt: skip
-        kb.add(entry, aliases)
+        kb.add(entry, [_strip_the(a) for a in aliases])
         kb.demonyms = kb.demonyms | {fold(d) for d in _list(item.get("demonyms"))}
         for seat, sector in (item.get("seats") or {}).items():
             kb.seats[fold(_strip_the(seat))] = (item["id"], str(sector))

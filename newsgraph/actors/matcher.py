@@ -8,7 +8,6 @@ from spacy.tokens import Doc
 
 from newsgraph.actors.kb import KnowledgeBase, Role, fold
 
-_MAX_TOKENS = 8
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,8 @@ class CompiledKB:
     names: dict[tuple[str, ...], tuple[str, ...]]
     seats: dict[tuple[str, ...], tuple[str, str]]
     roles: dict[tuple[str, ...], Role]
-    first: frozenset[str]
+    # first word (as written, and lower case) -> the longest form starting with it, in tokens
+    first: dict[str, int]
 
 
 def compile_kb(kb: KnowledgeBase, nlp: Language) -> CompiledKB:
@@ -44,7 +44,10 @@ def compile_kb(kb: KnowledgeBase, nlp: Language) -> CompiledKB:
     names = {key(form, False): tuple(ids) for form, ids in kb.names.items() if ids}
     seats = {key(form, False): seat for form, seat in kb.seats.items()}
     roles = {key(words, True): role for words, role in kb.roles.items()}
-    first = frozenset(k[0] for k in names) | frozenset(k[0] for k in seats) | frozenset(k[0] for k in roles)
+    first: dict[str, int] = {}
+    for key in (*names, *seats, *roles):
+        if key:
+            first[key[0]] = max(first.get(key[0], 0), len(key))
     return CompiledKB(kb, names, seats, roles, first)
 
 
@@ -69,10 +72,11 @@ def find_matches(doc: Doc, compiled: CompiledKB) -> list[Match]:
     matches: list[Match] = []
     i, n = 0, len(words)
     while i < n:
-        if words[i] not in first and lowers[i] not in first:
+        longest = max(first.get(words[i], 0), first.get(lowers[i], 0))
+        if not longest:
             i += 1
             continue
-        found = _longest_at(i, words, lowers, compiled)
+        found = _longest_at(i, words, lowers, compiled, longest)
         if found is None:
             i += 1
             continue
@@ -81,8 +85,8 @@ def find_matches(doc: Doc, compiled: CompiledKB) -> list[Match]:
     return matches
 
 
-def _longest_at(i: int, words: list[str], lowers: list[str], compiled: CompiledKB) -> Match | None:
-    for length in range(min(_MAX_TOKENS, len(words) - i), 0, -1):
+def _longest_at(i: int, words: list[str], lowers: list[str], compiled: CompiledKB, longest: int) -> Match | None:
+    for length in range(min(longest, len(words) - i), 0, -1):
         span = tuple(words[i : i + length])
         ids = compiled.names.get(span)
         if ids:
