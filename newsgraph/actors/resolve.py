@@ -469,7 +469,9 @@ def _is_title(token: Token) -> bool:
         "members", "delegation", "team", "contingent", "unit", "units", "convoy",
         "president", "minister", "leader", "head", "chief", "secretary", "king", "queen", "prime", "ministry",
         "government", "people", "army", "forces", "parliament", "foreign", "spokesman", "spokesperson",
-        "representative", "ambassador", "envoy", "members", "member", "leadership", "chairman",
+        "representative", "ambassador", "envoy", "members", "member", "leadership", "chairman", "premier",
+        "governor", "mayor", "commander", "chief", "office", "council", "spokesperson", "spokeswoman", "officials",
+        "minister", "director", "secretary", "speaker", "chair", "chairwoman", "deputy",
     }  # fmt: skip
 
 

@@ -288,6 +288,9 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
             recipients = _recipients(item.complement, inner.recipients, ctx) or recipients
     if not _named(recipients):
         recipients = _nearest_named(token, ctx) or recipients
+    if not _named(recipients) and token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
+        # "China's assistance package consisted of supplies for Yemen": the clause around a noun trigger
+        recipients = _nearest_named(token.head, ctx, skip=token) or recipients
     acting = {(a.start, a.end) for a in actors} | {a.kb_id for a in actors if a.kb_id}
     recipients = [r for r in recipients if (r.start, r.end) not in acting and r.kb_id not in acting]
     if item.event == "MOBILIZE":  # "deployed soldiers": what is moved is the actor's own, not a recipient
@@ -377,10 +380,13 @@ def _recipients(
     return deeper or generic
 
 
-def _nearest_named(token: Token, ctx: CodingContext) -> list[Actor]:
+def _nearest_named(token: Token, ctx: CodingContext, *, skip: Token | None = None) -> list[Actor]:
     """The closest named actor below the trigger in its own clause (not in a clause with a subject of its own)."""
-    frontier = [c for c in token.children if c.dep_ not in ("nsubj", "nsubjpass", "agent", "poss", "conj", "cc")]
-    for _ in range(4):
+    frontier = [
+        c for c in token.children
+        if c.dep_ not in ("nsubj", "nsubjpass", "agent", "poss", "conj", "cc") and (skip is None or c.i != skip.i)
+    ]  # fmt: skip
+    for _ in range(6):
         found = [a for a in _actors([t for t in frontier if t.pos_ in ("PROPN", "NOUN", "ADJ")], ctx) if not _own(a)]
         named = [a for a in found if a.country or a.kb_id]
         if named:
