@@ -20,11 +20,14 @@ from typing import Any
 
 import yaml
 
+from newsgraph import yaml_events
 from newsgraph.errors import KnowledgeBaseError
 
 
 def fold(text: str) -> str:
     """Text without accents (Erdoğan -> Erdogan) and with straight apostrophes."""
+    if text.isascii():  # most words: nothing to fold
+        return text
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
@@ -309,7 +312,10 @@ def _read_shipped(text: str, where: str) -> Any:
             return pickle.load(handle)  # noqa: S301 - our own cache of our own data
     except (OSError, pickle.UnpicklingError, EOFError):
         pass
-    data = _read_yaml(text, where)
+    try:
+        data = yaml_events.load(text)
+    except yaml.YAMLError as e:
+        raise KnowledgeBaseError(f"not valid YAML: {e}", source=where) from e
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(f".{os.getpid()}.part")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from spacy.language import Language
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from newsgraph.actors.kb import KnowledgeBase, Role, fold
@@ -64,10 +65,27 @@ def compiled_for(kb: KnowledgeBase, nlp: Language) -> CompiledKB:
     return held[2]
 
 
+# ORTH hash -> the folded word: each distinct word is folded once per process, not once per occurrence.
+_FOLDED: dict[int, tuple[str, str]] = {}
+
+
+def _words(doc: Doc) -> tuple[list[str], list[str]]:
+    """The folded words of ``doc`` and their lower-case forms, read from the token array (no Token objects)."""
+    strings = doc.vocab.strings
+    words, lowers = [], []
+    for orth in doc.to_array(ORTH).tolist():
+        folded = _FOLDED.get(orth)
+        if folded is None:
+            word = fold(strings[orth])
+            folded = _FOLDED[orth] = (word, word.lower())
+        words.append(folded[0])
+        lowers.append(folded[1])
+    return words, lowers
+
+
 def find_matches(doc: Doc, compiled: CompiledKB) -> list[Match]:
     """All KB hits in ``doc``, leftmost-longest, not overlapping."""
-    words = [fold(t.text) for t in doc]
-    lowers = [w.lower() for w in words]
+    words, lowers = _words(doc)
     first = compiled.first
     matches: list[Match] = []
     i, n = 0, len(words)

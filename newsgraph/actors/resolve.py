@@ -13,6 +13,7 @@ from newsgraph.actors.kb import Entry, KnowledgeBase, Role, fold
 from newsgraph.actors.matcher import CompiledKB, Match, find_matches
 from newsgraph.layout import dateline_place
 from newsgraph.model import Actor
+from newsgraph.spans import sentence_of, sentence_start
 
 # Dependents that belong to the noun phrase of an actor.
 _PHRASE_DEPS = frozenset(
@@ -57,29 +58,50 @@ class DocActors:
     doc: Doc
     compiled: CompiledKB
     day: date | None
+    # the article's own text (``doc.text`` is rebuilt on every access, and may hold blanked marks)
+    text: str = ""
+    # resolved phrases by (head token, with references back, limit): every argument is asked for more than once
+    memo: dict[tuple[int, bool, tuple[int, int] | None], list[tuple[Actor, Entry | None]]] = field(default_factory=dict)
+    # start token of each KB hit whose name has two readings -> (usual id, cue words, other reading)
+    ambiguous: dict[int, tuple[str, frozenset[str], dict[str, str | None]]] = field(default_factory=dict)
     matches: list[Match] = field(default_factory=list)
     by_token: dict[int, Match] = field(default_factory=dict)
     history: list[Seen] = field(default_factory=list)
+    history_starts: list[int] = field(default_factory=list)
+    history_built: bool = False
     # the country of the story's wire dateline: where unnamed police, courts or protesters act
     home: str | None = None
 
     @classmethod
-    def build(cls, doc: Doc, compiled: CompiledKB, day: date | None) -> DocActors:
-        found = cls(doc, compiled, day)
+    def build(cls, doc: Doc, compiled: CompiledKB, day: date | None, text: str | None = None) -> DocActors:
+        found = cls(doc, compiled, day, text if text is not None else doc.text)
         found.matches = find_matches(doc, compiled)
         found.by_token = {i: m for m in found.matches for i in range(m.start, m.end)}
-        for match in found.matches:
-            if match.kind == "role":
-                continue
-            head = _span_head(doc[match.start : match.end])
-            for actor, entry in found._segments(head, coref=False):
-                found.history.append(Seen(head.i, actor, entry))
-        found.history.sort(key=lambda s: s.index)
+        if compiled.kb.contexts:
+            for m in found.matches:
+                reading = compiled.kb.contexts.get(fold(found.text[doc[m.start].idx : doc[m.end - 1].idx + len(doc[m.end - 1])]))
+                if reading is not None:
+                    found.ambiguous[m.start] = reading
         found.home = found._home_country()
         return found
 
+    def _seen(self) -> list[Seen]:
+        """Every actor the KB names in the text, in order: built the first time a reference back needs it."""
+        if self.history_built:
+            return self.history
+        for match in self.matches:
+            if match.kind == "role":
+                continue
+            head = _span_head(self.doc[match.start : match.end])
+            for actor, entry in self._segments(head, coref=False):
+                self.history.append(Seen(head.i, actor, entry))
+        self.history.sort(key=lambda s: s.index)
+        self.history_starts = [s.index for s in self.history]
+        self.history_built = True
+        return self.history
+
     def _home_country(self) -> str | None:
-        place = dateline_place(self.doc.text[:400])
+        place = dateline_place(self.text[:400])
         if place is None:
             return None
         states = [e for e in self.kb.lookup(place) if e.kind == "state"]
@@ -112,6 +134,26 @@ class DocActors:
 
     def _segments(
         self, head: Token, *, coref: bool, limit: tuple[int, int] | None = None
+    ) -> list[tuple[Actor, Entry | None]]:
+        key = (head.i, coref, limit)
+        cached = self.memo.get(key)
+        if cached is None:  # a phrase that refers back to nothing reads the same with or without references
+            other = self.memo.get((head.i, not coref, limit))
+            if other is not None and not self._may_refer(head):
+                cached = self.memo[key] = other
+        if cached is None:
+            cached = self.memo[key] = self._segments_of(head, coref=coref, limit=limit)
+        return cached
+
+    def _may_refer(self, head: Token) -> bool:
+        nouns = self.kb.ref_nouns
+        return any(
+            t.lower_ in nouns or t.lower_ in _PRONOUNS_PERSON or t.lower_ in _PRONOUNS_GROUP or t.lower_ in _BOTH
+            for t in head.subtree
+        )
+
+    def _segments_of(
+        self, head: Token, *, coref: bool, limit: tuple[int, int] | None
     ) -> list[tuple[Actor, Entry | None]]:
         tokens = _phrase(head, limit)
         out: list[tuple[Actor, Entry | None]] = []
@@ -155,7 +197,7 @@ class DocActors:
         """One segment's actor. ``loose``: a phrase given alone, whose capitalised words are names whatever the
         parser tagged them (fragments parse badly)."""
         start, end = segment[0].idx, segment[-1].idx + len(segment[-1].text)
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         hits = _unique(self.by_token.get(t.i) for t in segment)
         entries = [(m, self._pick(m)) for m in hits if m.kind == "entry"]
         people = [e for _, e in entries if e is not None and e.kind == "person"]
@@ -235,7 +277,7 @@ class DocActors:
             named = [t for t in segment if is_name(t) or t.dep_ in ("compound", "flat")]
             first, last = named[0], named[-1]
             s, e = first.idx, last.idx + len(last.text)
-            name = self.doc.text[s:e]
+            name = self.text[s:e]
             person = self._by_surname(segment, named, roles)
             if person is not None:  # "Mr. Abbas", "President Clinton": a surname the day and the title decide
                 title_office = next((r.office for r in roles if r.office), None)
@@ -252,15 +294,13 @@ class DocActors:
 
     def _other_reading(self, hits: list[Match], segment: list[Token]) -> dict[str, str | None] | None:
         """"Georgia" in a sentence about Atlanta is the US state: the reading the sentence's words call for."""
-        if not self.kb.contexts:
-            return None
-        sentence = segment[0].sent.text
         for match in hits:
-            if match.kind not in ("entry", "seat"):
+            found = self.ambiguous.get(match.start)
+            if found is None:
                 continue
-            name = fold(self.doc[match.start : match.end].text)
-            found = self.kb.contexts.get(name)
-            if found is not None and any(cue in sentence for cue in found[1]):
+            sentence = sentence_of(segment[0])
+            words = self.text[sentence.start_char : sentence.end_char]
+            if any(cue in words for cue in found[1]):
                 return found[2]
         return None
 
@@ -344,8 +384,9 @@ class DocActors:
             return []
         noun = words[-1]
         where = segment[0].idx, segment[-1].idx + len(segment[-1].text)
-        text = self.doc.text[where[0] : where[1]]
-        earlier = self.history[: bisect.bisect_left([s.index for s in self.history], segment[0].i)]
+        text = self.text[where[0] : where[1]]
+        seen = self._seen()
+        earlier = seen[: bisect.bisect_left(self.history_starts, segment[0].i)]
         if len(segment) == 1 and (noun in _PRONOUNS_PERSON or noun in _PRONOUNS_GROUP):
             speaker = self._governing_speaker(segment[0])
             if speaker is not None:
@@ -365,7 +406,7 @@ class DocActors:
         determiner = segment[0].lower_
         if determiner in _BOTH or (len(words) >= 2 and words[0] in _BOTH):
             if noun in {"sides", "parties", "countries", "groups"}:  # the two met before this sentence
-                before = [s for s in earlier if s.index < segment[0].sent.start]
+                before = [s for s in earlier if s.index < sentence_start(segment[0])]
                 return self._last_two(before, text, where)
         if determiner != "the":
             return []

@@ -12,7 +12,7 @@ from newsgraph.model import Actor
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
-def attribution(trigger: Token, sentence: Span, resolve: Callable[[Token], list[Actor]]) -> Actor | None:
+def attribution(trigger: Token, sentence: Span, resolve: Callable[[Token], list[Actor]], text: str) -> Actor | None:
     """The source the sentence gives for the event of ``trigger``, or None when it states it in its own voice."""
     c = cues()
     token = trigger
@@ -23,14 +23,14 @@ def attribution(trigger: Token, sentence: Span, resolve: Callable[[Token], list[
         if token.lemma_.lower() in c.speech_verbs and link in ("ccomp", "dobj", "xcomp", "advcl", "parataxis"):
             speaker = next((ch for ch in token.children if ch.dep_ in _SUBJECTS), None)
             if speaker is not None:
-                return _one(speaker, resolve)
+                return _one(speaker, resolve, text)
     for token in sentence:
         if token.lemma_.lower() in c.speech_prepositions and token.dep_ in ("prep", "advcl"):
             for prep in token.children:
                 if prep.lower_ == "to":
                     for source in prep.children:
                         if source.dep_ == "pobj":
-                            return _one(source, resolve)
+                            return _one(source, resolve, text)
     hedge = _hedge(trigger, c.speech_adverbs)
     if hedge is not None:
         return Actor(text=hedge.text, start=hedge.idx, end=hedge.idx + len(hedge.text))
@@ -51,7 +51,7 @@ def _hedge(trigger: Token, adverbs: frozenset[str]) -> Token | None:
 
 
 
-def _one(head: Token, resolve: Callable[[Token], list[Actor]]) -> Actor:
+def _one(head: Token, resolve: Callable[[Token], list[Actor]], text: str) -> Actor:
     actors = resolve(head)
     if actors:
         return actors[0]
@@ -59,4 +59,4 @@ def _one(head: Token, resolve: Callable[[Token], list[Actor]]) -> Actor:
     left = subtree[0]
     right = subtree[-1]
     start, end = left.idx, right.idx + len(right.text)
-    return Actor(text=head.doc.text[start:end], start=start, end=end)
+    return Actor(text=text[start:end], start=start, end=end)

@@ -17,6 +17,7 @@ from newsgraph.events.modality import modality
 from newsgraph.events.ontology import ontology
 from newsgraph.events.places import location
 from newsgraph.model import CODER, Actor, Article, Event, Trigger, event_id_for
+from newsgraph.spans import sentence_of
 
 # Categories whose verbs keep their own category whatever the clause they govern says.
 DOMINANT = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
@@ -121,7 +122,7 @@ def settle(token: Token, entry: Entry, triggers: dict[int, Entry]) -> Coded:
 
 def _peacekeeping(token: Token) -> bool:
     words = cues().peacekeeping
-    return any(t.lemma_.lower().startswith(words) for t in token.sent)
+    return any(t.lemma_.lower().startswith(words) for t in sentence_of(token))
 
 
 def _obliged(verb: Token) -> bool:
@@ -300,14 +301,14 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
     onto = ontology()
     category = onto[item.event]
     sentence_text = ctx.text[sentence.start_char : sentence.end_char]
-    trigger = _trigger(token, item)
+    trigger = _trigger(token, item, ctx.text)
     forward = bool({"future", "hypothetical"} & set(modes)) or item.rule.endswith("+future")
     when = event_date(
         sentence_text, trigger.start - sentence.start_char, ctx.published, _clause_offsets(token, sentence), forward=forward
     )
     if when.source == "text" and ctx.published is not None and _years_before(when.date, ctx.published):
         modes = (*modes, "historical")
-    source = attribution(token, sentence, ctx.actors.actors_for)
+    source = attribution(token, sentence, ctx.actors.actors_for, ctx.text)
     confidence = _confidence(item, actors, recipients, modes)
     return Event(
         id=event_id_for(ctx.doc_id, trigger.start, trigger.end, item.event),
@@ -442,7 +443,7 @@ def _clause_offsets(token: Token, sentence: Span) -> frozenset[int]:
     return frozenset(t.idx - sentence.start_char for t in verb.subtree if t.i not in skip)
 
 
-def _trigger(token: Token, item: Coded) -> Trigger:
+def _trigger(token: Token, item: Coded, text: str) -> Trigger:
     """The trigger's words: the head word, with a particle or light-verb object the entry required."""
     tokens = [token]
     for child in token.children:
@@ -452,7 +453,7 @@ def _trigger(token: Token, item: Coded) -> Trigger:
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)
     start, end = first.idx, last.idx + len(last.text)
-    return Trigger(token.doc.text[start:end], start, end)
+    return Trigger(text[start:end], start, end)
 
 
 def _years_before(value: str | None, published: date) -> bool:

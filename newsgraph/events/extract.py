@@ -19,7 +19,7 @@ from newsgraph.nlp import clean_for_parse
 def events_of_doc(doc: Doc, article: Article, kb: KnowledgeBase, nlp: Language) -> list[Event]:
     """The events of an already parsed article."""
     published = article.published_date
-    actors = DocActors.build(doc, compiled_for(kb, nlp), published)
+    actors = DocActors.build(doc, compiled_for(kb, nlp), published, article.text)
     ctx = CodingContext(article.doc_id, article.text, published, actors, article)
     body_start = _body_start(article)
     events: list[Event] = []

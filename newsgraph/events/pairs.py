@@ -18,6 +18,7 @@ from newsgraph.actors.resolve import DocActors
 from newsgraph.events.coder import CodingContext, code_sentence, finalize, find_triggers, settle
 from newsgraph.events.lexicon import lexicon
 from newsgraph.model import Event, doc_id_for
+from newsgraph.spans import sentence_start
 
 CharSpan = tuple[int, int]
 
@@ -61,7 +62,7 @@ def code_pair_doc(
     published: date | None = None,
 ) -> PairResult:
     """Code the pair in an already parsed text."""
-    actors = DocActors.build(doc, compiled_for(kb, nlp), published)
+    actors = DocActors.build(doc, compiled_for(kb, nlp), published, doc.text)
     ctx = CodingContext(doc_id_for(doc.text), doc.text, published, actors)
     for sentence in doc.sents:
         for event in code_sentence(sentence, ctx):
@@ -85,7 +86,7 @@ def _ancestors(token: Token) -> list[Token]:
 
 
 def _distance(a: Token, b: Token) -> int:
-    if a.sent.start != b.sent.start:
+    if sentence_start(a) != sentence_start(b):
         return 100 + abs(a.i - b.i)
     up_a = {t.i: n for n, t in enumerate(_ancestors(a))}
     for n, t in enumerate(_ancestors(b)):

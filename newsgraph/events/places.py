@@ -27,7 +27,7 @@ def location(trigger: Token, actors: DocActors) -> Location | None:
     """The place a preposition of the trigger names ("killed *in Gaza*"), if the KB or the city table knows it."""
     for head in _place_objects(trigger):
         span = _name_span(head)
-        text = trigger.doc.text[span[0] : span[1]]
+        text = actors.text[span[0] : span[1]]
         city = cities().get(fold(text))
         if city is not None:
             return Location(text, span[0], span[1], city.name, city.country, city.lat, city.lon)
