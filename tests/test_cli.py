@@ -149,3 +149,27 @@ def test_cli_output_file_is_readable_by_others(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # as any file the user creates, not private to us
+
+
+def test_cli_actors_lookup_says_who_and_why():
+    done = run("actors", "lookup", "the Israeli prime minister", "--date", "2021-08-01", "--json")
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    assert found["actor"]["kb_id"] == "naftali_bennett" and found["office"]["office"] == "prime minister"
+    assert found["why"]
+
+
+def test_cli_actors_list_filters_by_country_and_sector():
+    done = run("actors", "list", "--country", "QAT", "--kind", "state", "--json")
+    assert done.returncode == 0
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["QAT"]
+
+
+def test_cli_eval_actors_reports_scores(tmp_path):
+    path = tmp_path / "cases.yaml"
+    path.write_text("- {text: the Kremlin, date: 2022-03-01, country: RUS, sector: GOV}\n"
+                    "- {text: Zorblax Quintavius, date: 2020-01-01, country: null}\n", encoding="utf-8")
+    done = run("eval", "actors", str(path), "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"n": 2, "accuracy": 1.0, "country": 1.0, "sector": 1.0, "person": 1.0}
