@@ -9,7 +9,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.gazetteer import cities
-from newsgraph.actors.kb import Entry, KnowledgeBase, Role, fold
+from newsgraph.actors.kb import Entry, KnowledgeBase, Office, Role, fold
 from newsgraph.actors.matcher import CompiledKB, Match, find_matches
 from newsgraph.layout import dateline_place
 from newsgraph.model import Actor
@@ -29,6 +29,8 @@ _DOMESTIC = frozenset({"COP", "JUD", "LEG", "OPP", "CVL"})
 _FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time"})
 _HEAD_OF_STATE = frozenset({"president", "prime minister", "king", "queen", "emir", "chancellor", "supreme leader", "sultan"})
 _COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "president", "minister", "dr", "dr."})
+# Sectors of groups that stay themselves whatever they are "of" ("critics of Putin" are not his government).
+_GROUP_SECTORS = frozenset({"OPP", "CVL", "REB", "REF", "JRN", "BUS", "MED", "EDU", "REL", "LAB", "CRM"})
 _POSSESSIVE = frozenset({"its", "their", "his", "her"})
 # Names of months and days are no actors ("met in April", "agreed on Wednesday").
 _TIME_WORDS = frozenset(
@@ -122,10 +124,17 @@ class DocActors:
         """The actors of a marked span of text (a look-up, an evaluation pair): all its words, split at "and" and
         commas, whatever the parser made of a fragment ("IAEA chief Rafael Grossi")."""
         head = _span_head(span)
-        actors: list[Actor] = []
-        for segment in _split(list(span)):
-            resolved = self._resolve(segment, head, coref=True, loose=True)
-            actors.extend(self._placed(a, e, head)[0] for a, e in resolved)
+        # without the clauses and prepositions hanging off the head ("the UAE ambassador", not "... to Bahrain";
+        # "the Saudi-led coalition", not "... fighting Houthi rebels"); when that leaves no one named, the whole
+        # span ("a final solution for Syrian refugees" speaks of Syria)
+        hanging = {t.i for c in head.children if _hangs(c, head) for t in c.subtree}
+        for words in ([t for t in span if t.i not in hanging], list(span)):
+            actors: list[Actor] = []
+            for segment in _split(words):
+                resolved = self._resolve(segment, head, coref=True, loose=True)
+                actors.extend(self._placed(a, e, head)[0] for a, e in resolved)
+            if any(a.country or a.kb_id for a in actors):
+                return actors
         if actors:
             return actors
         return [Actor(text=span.text, start=span.start_char, end=span.end_char)]
@@ -211,6 +220,13 @@ class DocActors:
             referred = self._refer_back(segment, head)  # "the Palestinian group": an organisation met before
             if referred and (not states or referred[0][0].country in {s.id for s in states}):
                 return referred
+        group = self._group_head(segment, head, hits)
+        if group is not None and (people or orgs or states):  # "critics of Putin": Russians, in opposition
+            owner_entry = people[-1] if people else (orgs[-1] if orgs else states[-1])
+            country = owner_entry.country if owner_entry.kind != "person" else (
+                (owner_entry.office_on(self.day) or Office("", owner_entry.country or "", "", None, None)).of
+                or owner_entry.country)  # fmt: skip
+            return [(Actor(text, start, end, None, None, country, group.sector, entity_type), None)]
         title = next((r for r in roles if r.office), None)
         if not people and _names_a_chief(segment) and not self._has_holder(title, orgs, states, seats):
             title = self._chief_title(orgs, seats) or title
@@ -246,6 +262,8 @@ class DocActors:
             return [(Actor(text, start, end, state.name, state.id, state.id, seats[-1][1], entity_type or "ORG"), state)]
         if seats and not states:
             state_id, sector = seats[-1]
+            if roles and _head_is_role(segment, hits):  # "a Copenhagen court judge": the judge's sector
+                sector = roles[-1].sector
             state = self.kb.entries.get(state_id)
             name = state.name if state else state_id
             return [(Actor(text, start, end, name, state_id, state_id, sector, entity_type or "GPE"), state)]
@@ -267,9 +285,9 @@ class DocActors:
                 if owner_ref:
                     actor, entry = owner_ref[0]
                     return [(replace(actor, text=text, start=start, end=end), entry)]
-        if roles and _head_is_role(segment, hits):
-            role = roles[-1]
-            return [(Actor(text, start, end, None, None, None, role.sector, entity_type), None)]
+        if roles and _head_is_role(segment, hits):  # "rebel forces": the telling word over the generic one
+            specific = [r for r in roles if r.sector not in ("GOV", "MIL")] or roles[-1:]
+            return [(Actor(text, start, end, None, None, None, specific[0].sector, entity_type), None)]
         def is_name(t: Token) -> bool:
             return t.pos_ == "PROPN" or (loose and t.is_alpha and t.text[:1].isupper())
 
@@ -332,6 +350,15 @@ class DocActors:
             heads = [p for p in people if (o := p.office_on(self.day)) is not None and o.office in _HEAD_OF_STATE]
             people = heads if len(heads) == 1 else people
         return people[0] if len(people) == 1 else None
+
+    def _group_head(self, segment: list[Token], head: Token, hits: list[Match]) -> Role | None:
+        """A group noun heading the phrase, with what it belongs to after "of" ("rivals of the government")."""
+        if head not in segment or not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return None
+        match = self.by_token.get(head.i)
+        if match is None or match.kind != "role" or match.role is None or match.role.office is not None:
+            return None
+        return match.role if match.role.sector in _GROUP_SECTORS else None
 
     def _chief_title(self, orgs: list[Entry], seats: list[tuple[str, str]]) -> Role | None:
         """The head of an organisation or of a seat of power ("the NATO chief", "the Pentagon chief")."""
@@ -504,6 +531,15 @@ def _phrase(head: Token, limit: tuple[int, int] | None) -> list[Token]:
     return run
 
 
+def _hangs(child: Token, head: Token) -> bool:
+    """A clause or preposition hanging off a phrase's head, not part of the name ("of" after a title is)."""
+    if child.i < head.i:
+        return False
+    if child.dep_ == "prep":
+        return not (child.lower_ == "of" and _is_title(head))
+    return child.dep_ in ("acl", "relcl", "advcl")
+
+
 def _is_title(token: Token) -> bool:
     return token.lower_ in {
         "tens", "thousands", "hundreds", "dozens", "scores", "millions", "number", "crowd", "crowds", "group",
@@ -512,7 +548,8 @@ def _is_title(token: Token) -> bool:
         "government", "people", "army", "forces", "parliament", "foreign", "spokesman", "spokesperson",
         "representative", "ambassador", "envoy", "members", "member", "leadership", "chairman", "premier",
         "governor", "mayor", "commander", "chief", "office", "council", "spokesperson", "spokeswoman", "officials",
-        "minister", "director", "secretary", "speaker", "chair", "chairwoman", "deputy",
+        "minister", "director", "secretary", "speaker", "chair", "chairwoman", "deputy", "rivals", "critics",
+        "opponents", "supporters", "relatives", "families", "allies",
     }  # fmt: skip
 
 
