@@ -106,3 +106,9 @@ class OutputError(NewsgraphError):
     """A result cannot be written where it was asked to go."""
 
     code = "NG500"
+
+
+class StoreError(NewsgraphError):
+    """The corpus store cannot be opened, read or written (not a newsgraph database, corrupt, a bad query)."""
+
+    code = "NG600"

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from newsgraph.cli import corpus
 from newsgraph.cli.actors import actors_app
 from newsgraph.cli.options import KbOption, settings_with
 from newsgraph.errors import NewsgraphError
@@ -25,6 +26,11 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Score the coder on labelled data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 app.add_typer(actors_app, name="actors")
+app.command("ingest")(corpus.ingest_cmd)
+app.command("events")(corpus.events_cmd)
+app.command("search")(corpus.search_cmd)
+app.command("stats")(corpus.stats_cmd)
+app.command("export")(corpus.export_cmd)
 
 err = Console(stderr=True, soft_wrap=True)
 

@@ -21,6 +21,8 @@ __all__ = ["read_path", "read_text"]
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
+SUFFIXES = frozenset({".txt", ".text", ".md"}) | JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 
 
 def read_path(path: str | Path, *, settings: Settings | None = None, published: str | None = None) -> ReadResult:
@@ -31,6 +33,10 @@ def read_path(path: str | Path, *, settings: Settings | None = None, published: 
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         return read_jsonl_file(path, settings, published)
+    if suffix in FEED_SUFFIXES:
+        from newsgraph.ingest.feeds import read_feed_file  # imports feedparser
+
+        return read_feed_file(path, settings, published)
     if suffix in HTML_SUFFIXES:
         from newsgraph.ingest.html import read_html_file  # imports trafilatura, which is slow
 
