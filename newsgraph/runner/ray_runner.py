@@ -24,7 +24,7 @@ def run_ray(batches: Iterable[list[Article]], settings: Settings, *, workers: in
     items = [{"batch": [a.to_dict() for a in batch]} for batch in batches]
     if not items:
         return
-    dataset = ray.data.from_items(items)
+    dataset = ray.data.from_items(items, override_num_blocks=len(items))
 
     def apply(rows: dict[str, Any]) -> dict[str, Any]:
         coded = [code_batch([Article.from_dict(a) for a in batch], settings) for batch in rows["batch"]]
