@@ -1,9 +1,11 @@
 """Events, not reports: the cluster rule of docs/store.md as a pure function, and its use at write time.
 
-Two events are one real event when they have the same category, the same actors and recipients (each compared
-by ``kb_id``, else country, else lower-cased text; as sets), dates at most ``cluster_days`` apart (a month- or
-year-precision date only joins dates of the same month or year; an undated event joins nothing) and, when both
-name a place with a country, the same country. At write time a new event is compared with each candidate
+Two events are one real event when they have the same category, the same actors (each compared by ``kb_id``,
+else country, else lower-cased text; as sets), recipients that agree (one report names none, or they share
+one),
+the same standing (both told as having happened, or both negated or hypothetical), dates at most
+``cluster_days`` apart (a month- or year-precision date only joins dates of the same month or year; an undated
+event joins nothing) and, when both name a place with a country, the same country. At write time a new event is compared with each candidate
 cluster's own key (category, actor and recipient sets, date, place: its first event's, made finer by later
 reports: a day replaces a month or year, a place fills a missing one) and joins the nearest match in date (the
 oldest cluster on a tie); otherwise it starts a cluster. Ingesting in the same order gives the same clusters.
@@ -33,6 +35,7 @@ class ClusterKey:
     recipients: frozenset[str]
     date: str | None
     place: str | None  # the country of the named place
+    hedged: bool = False  # negated or hypothetical
 
 
 def actor_key(actor: Actor) -> str:
@@ -52,6 +55,7 @@ def cluster_key(event: Event) -> ClusterKey:
         recipients=frozenset(actor_key(a) for a in event.recipient),
         date=event.date,
         place=event.location.country if event.location else None,
+        hedged=bool({"negated", "hypothetical"} & set(event.modality)),
     )
 
 
@@ -71,7 +75,8 @@ def same_event(a: ClusterKey, b: ClusterKey, days: int = 2) -> bool:
     return (
         a.event == b.event
         and a.actors == b.actors
-        and a.recipients == b.recipients
+        and (not a.recipients or not b.recipients or bool(a.recipients & b.recipients))
+        and a.hedged == b.hedged
         and dates_match(a.date, b.date, days)
         and (a.place is None or b.place is None or a.place == b.place)
     )
@@ -92,8 +97,8 @@ def _candidate_range(value: str, days: int) -> tuple[str, str, str, str]:
 
 
 _CANDIDATES = """
-SELECT cluster_id, date, place FROM clusters
-WHERE event = ? AND actor_key = ? AND recipient_key = ? AND (date BETWEEN ? AND ? OR date IN (?, ?))
+SELECT cluster_id, date, place, recipient_key, hedged FROM clusters
+WHERE event = ? AND actor_key = ? AND (date BETWEEN ? AND ? OR date IN (?, ?))
 ORDER BY rowid
 """
 
@@ -104,10 +109,10 @@ def find_cluster(conn: sqlite3.Connection, event: Event, days: int) -> str | Non
     if precision_of(key.date) is None:
         return None
     assert key.date is not None
-    params = (key.event, set_key(event.actor), set_key(event.recipient), *_candidate_range(key.date, days))
+    params = (key.event, set_key(event.actor), *_candidate_range(key.date, days))
     best: tuple[int, str] | None = None
-    for cluster_id, cluster_date, place in conn.execute(_CANDIDATES, params):
-        other = ClusterKey(key.event, key.actors, key.recipients, cluster_date, place)
+    for cluster_id, cluster_date, place, recipient_key, hedged in conn.execute(_CANDIDATES, params):
+        other = ClusterKey(key.event, key.actors, frozenset(json.loads(recipient_key)), cluster_date, place, bool(hedged))
         if same_event(key, other, days):
             distance = _distance(key.date, cluster_date)
             if best is None or distance < best[0]:
@@ -129,8 +134,8 @@ def assign_cluster(conn: sqlite3.Connection, event: Event, days: int) -> str:
     cluster_id = cluster_id_for(event.id)
     key = cluster_key(event)
     conn.execute(
-        "INSERT INTO clusters (cluster_id, event, actor_key, recipient_key, date, place) VALUES (?, ?, ?, ?, ?, ?)",
-        (cluster_id, key.event, set_key(event.actor), set_key(event.recipient), key.date, key.place),
+        "INSERT INTO clusters (cluster_id, event, actor_key, recipient_key, date, place, hedged) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (cluster_id, key.event, set_key(event.actor), set_key(event.recipient), key.date, key.place, int(key.hedged)),
     )
     return cluster_id
 
@@ -139,11 +144,19 @@ _RANK = {"year": 1, "month": 2, "day": 3}
 
 
 def _refine(conn: sqlite3.Connection, cluster_id: str, key: ClusterKey) -> None:
-    """A cluster learns from a report that joins it: a place when it had none, a more precise date."""
-    date, place = conn.execute("SELECT date, place FROM clusters WHERE cluster_id = ?", (cluster_id,)).fetchone()
+    """A cluster learns from a report that joins it: a place when it had none, a more precise date, recipients
+    when it named none."""
+    date, place, recipients = conn.execute(
+        "SELECT date, place, recipient_key FROM clusters WHERE cluster_id = ?", (cluster_id,)
+    ).fetchone()
     if _RANK.get(precision_of(key.date) or "", 0) > _RANK.get(precision_of(date) or "", 0):
         date = key.date
-    conn.execute("UPDATE clusters SET date = ?, place = ? WHERE cluster_id = ?", (date, place or key.place, cluster_id))
+    if recipients == "[]" and key.recipients:
+        recipients = json.dumps(sorted(key.recipients), ensure_ascii=False)
+    conn.execute(
+        "UPDATE clusters SET date = ?, place = ?, recipient_key = ? WHERE cluster_id = ?",
+        (date, place or key.place, recipients, cluster_id),
+    )
 
 
 def refresh_counts(conn: sqlite3.Connection, cluster_ids: Iterable[str]) -> None:

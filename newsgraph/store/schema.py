@@ -71,6 +71,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("0001_core", CORE),
     ("0002_article_counts", ARTICLE_COUNTS),
     ("0003_network_index", NETWORK_INDEX),
+    ("0004_cluster_hedged", "ALTER TABLE clusters ADD COLUMN hedged INTEGER NOT NULL DEFAULT 0"),
 ]
 
 
