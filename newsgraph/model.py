@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
 CODER = "newsgraph.rules/1"
@@ -47,8 +48,9 @@ class Article:
     language: str | None = None
     source: str | None = None  # file path (and line) it came from
 
-    @property
+    @cached_property
     def doc_id(self) -> str:
+        """Computed once per Article (hashing a long text is not free)."""
         return doc_id_for(self.text)
 
     @property
@@ -95,7 +97,10 @@ class Actor:
     entity_type: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "text": self.text, "start": self.start, "end": self.end, "name": self.name, "kb_id": self.kb_id,
+            "country": self.country, "sector": self.sector, "entity_type": self.entity_type,
+        }  # fmt: skip
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Actor:
@@ -117,7 +122,7 @@ class Trigger:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"text": self.text, "start": self.start, "end": self.end}
 
 
 @dataclass(frozen=True)
