@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsgraph.cli.options import KbOption, settings_with
+from newsgraph.cli.options import KbOption, err, fail, settings_with
 from newsgraph.errors import NewsgraphError
 
 actors_app = typer.Typer(help="Look up actors in the knowledge base.", no_args_is_help=True)
@@ -32,8 +32,10 @@ def lookup_cmd(
 
     try:
         found = lookup(text, on, settings=settings_with(kb))
-    except (NewsgraphError, ValueError) as e:
-        Console(stderr=True, soft_wrap=True).print(f"error: {e}", markup=False)
+    except NewsgraphError as e:
+        raise fail(e) from e
+    except ValueError as e:
+        err.print(f"error: --date: {e}", markup=False)
         raise typer.Exit(1) from e
     if as_json:
         sys.stdout.write(json.dumps(found.to_dict(), ensure_ascii=False) + "\n")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -13,7 +12,7 @@ from rich.console import Console
 
 from newsgraph.cli import corpus
 from newsgraph.cli.actors import actors_app
-from newsgraph.cli.options import KbOption, settings_with
+from newsgraph.cli.options import KbOption, ListFormat, err, fail, settings_with
 from newsgraph.errors import NewsgraphError
 
 app = typer.Typer(
@@ -32,18 +31,7 @@ app.command("search")(corpus.search_cmd)
 app.command("stats")(corpus.stats_cmd)
 app.command("export")(corpus.export_cmd)
 
-err = Console(stderr=True, soft_wrap=True)
 
-
-class Format(str, Enum):
-    table = "table"
-    jsonl = "jsonl"
-    csv = "csv"
-
-
-def _fail(error: NewsgraphError) -> typer.Exit:
-    err.print(f"error: {error}", markup=False, highlight=False)
-    return typer.Exit(code=1)
 
 
 @app.command()
@@ -51,7 +39,7 @@ def extract(
     paths: Annotated[
         list[Path], typer.Argument(help="Article files: .txt, .html or .jsonl (one article per line); - reads standard input.")
     ],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (readable), jsonl (records) or csv.")] = Format.table,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table (readable), jsonl (records) or csv.")] = ListFormat.table,
     date: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD; overrides the file's.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
     kb: KbOption = None,
@@ -67,7 +55,7 @@ def extract(
         _report_kb_problems(settings)
         code = run_extract(paths, fmt.value, date, output, settings, err)
     except NewsgraphError as e:
-        raise _fail(e) from e
+        raise fail(e) from e
     raise typer.Exit(code=code)
 
 
@@ -93,7 +81,7 @@ def eval_pairs(
     try:
         scores = evaluate_pairs(path, settings_with(None))
     except NewsgraphError as e:
-        raise _fail(e) from e
+        raise fail(e) from e
     except OSError as e:
         err.print(f"[red]error:[/red] {path}: {e.strerror or e}")
         raise typer.Exit(code=1) from e
@@ -119,7 +107,7 @@ def eval_actors(
     try:
         results = evaluate_actors(path, settings_with(kb))
     except NewsgraphError as e:
-        raise _fail(e) from e
+        raise fail(e) from e
     scores = summary(results)
     if as_json:
         sys.stdout.write(json.dumps(scores, separators=(",", ":")) + "\n")

@@ -15,23 +15,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from newsgraph.cli.options import KbOption, settings_with
+from newsgraph.cli.options import KbOption, ListFormat, err, fail, settings_with
 from newsgraph.errors import NewsgraphError
 
 DbOption = Annotated[Path, typer.Option("--db", help="The store: a SQLite file, created if missing.")]
 DEFAULT_DB = Path("newsgraph.db")
-err = Console(stderr=True, soft_wrap=True)
 
 
 class Runner(str, Enum):
     local = "local"
     ray = "ray"
-
-
-class ListFormat(str, Enum):
-    table = "table"
-    jsonl = "jsonl"
-    csv = "csv"
 
 
 class ExportFormat(str, Enum):
@@ -42,11 +35,6 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
     gexf = "gexf"
     graphml = "graphml"
-
-
-def _fail(error: NewsgraphError) -> typer.Exit:
-    err.print(f"error: {error}", markup=False, highlight=False)
-    return typer.Exit(code=1)
 
 
 def ingest_cmd(
@@ -77,7 +65,7 @@ def ingest_cmd(
 
             report = ingest(paths, db, settings=settings_with(kb), workers=count, runner=runner.value, progress=advance)
     except NewsgraphError as e:
-        raise _fail(e) from e
+        raise fail(e) from e
     for problem in report.problems:
         err.print(f"rejected: {problem}", markup=False, highlight=False)
     err.print(
@@ -115,7 +103,7 @@ def events_cmd(
         finally:
             store.close()
     except NewsgraphError as e:
-        raise _fail(e) from e
+        raise fail(e) from e
     _print_records(records, fmt.value)
 
 
@@ -159,7 +147,7 @@ def search_cmd(
         finally:
             store.close()
     except NewsgraphError as e:
-        raise _fail(e) from e
+        raise fail(e) from e
     if as_json:
         for hit in hits:
             sys.stdout.write(json.dumps(hit, ensure_ascii=False) + "\n")
@@ -190,7 +178,7 @@ def stats_cmd(db: DbOption = DEFAULT_DB, as_json: Annotated[bool, typer.Option("
         finally:
             store.close()
     except NewsgraphError as e:
-        raise _fail(e) from e
+        raise fail(e) from e
     if as_json:
         sys.stdout.write(json.dumps(stats) + "\n")
         return
@@ -223,5 +211,5 @@ def export_cmd(
             store.close()
         written = export(records, fmt.value, output)
     except NewsgraphError as e:
-        raise _fail(e) from e
+        raise fail(e) from e
     err.print(f"wrote {written} events to {output}", markup=False)

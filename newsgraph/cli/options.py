@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 
 from newsgraph.config import Settings
+from newsgraph.errors import NewsgraphError
+
+# Messages go to standard error, unwrapped so that each stays one line for grep and logs.
+err = Console(stderr=True, soft_wrap=True)
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def fail(error: NewsgraphError) -> typer.Exit:
+    """The one place an error becomes a message and exit code 1."""
+    err.print(f"error: {error}", markup=False, highlight=False)
+    return typer.Exit(code=1)
 
 KbOption = Annotated[
     list[Path] | None,
