@@ -66,6 +66,8 @@ def connect(path: str) -> sqlite3.Connection:
             _check_file(conn, path)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA cache_size = -65536")  # 64 MB of pages: index updates stay in memory
+            conn.execute("PRAGMA temp_store = MEMORY")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.create_function("ng_contains", 2, casefold_contains, deterministic=True)
         except BaseException:

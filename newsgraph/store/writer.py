@@ -105,9 +105,18 @@ def _insert_document(conn: sqlite3.Connection, result: DocumentResult, article: 
     )  # fmt: skip
     conn.execute("INSERT INTO texts (doc_id, text) VALUES (?, ?)", (doc_id, article.text))
     _insert_input(conn, result, result.status, doc_id, result.code, result.reason)
-    _count_article(conn, article, source_key(article, result.source))
-    for event in result.events:
-        _insert_event(conn, event, source_key(article, result.source), context)
+    source = source_key(article, result.source)
+    _count_article(conn, article, source)
+    # a new document: none of its events can be stored yet (their ids derive from its doc_id); one row per id
+    events = list({event.id: event for event in result.events}.values())
+    rows, mentions = [], []
+    for event in events:
+        cluster_id = assign_cluster(conn, event, context.cluster_days)
+        context.clusters.add(cluster_id)
+        rows.append(event_row(event, source, cluster_id))
+        mentions.extend(mention_rows(event))
+    conn.executemany(_INSERT_EVENT, rows)
+    conn.executemany(_INSERT_MENTION, mentions)
     _insert_sentences(conn, article, result.events)
 
 
@@ -142,17 +151,8 @@ _INSERT_EVENT = (
 )
 
 
-def _insert_event(conn: sqlite3.Connection, event: Event, source: str, context: WriteContext) -> None:
-    if conn.execute("SELECT 1 FROM events WHERE id = ?", (event.id,)).fetchone():
-        return
-    cluster_id = assign_cluster(conn, event, context.cluster_days)
-    conn.execute(_INSERT_EVENT, event_row(event, source, cluster_id))
-    conn.executemany(
-        """INSERT INTO mentions (event_id, role, position, text, "start", "end", name, kb_id, country, sector,
-               entity_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        mention_rows(event),
-    )
-    context.clusters.add(cluster_id)
+_INSERT_MENTION = """INSERT INTO mentions (event_id, role, position, text, "start", "end", name, kb_id, country,
+    sector, entity_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 
 
 def event_row(event: Event, source: str | None, cluster_id: str | None) -> tuple[object, ...]:
