@@ -289,7 +289,6 @@ def _add_roles(kb: KnowledgeBase, data: dict[str, Any]) -> None:
         office = None if item.get("shared") else str(item["office"])
         for title in _list(item.get("titles")):
             kb.roles[title.lower()] = Role(title.lower(), str(item.get("sector") or "GOV"), office)
-    kb.ref_nouns = frozenset(n for e in kb.entries.values() for n in e.nouns)
     for item in data.get("groups") or ():
         for noun in _list(item.get("nouns")):
             kb.roles[noun.lower()] = Role(noun.lower(), str(item["sector"]))
