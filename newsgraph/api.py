@@ -1,4 +1,5 @@
-"""The public Python API: ``extract`` a text or articles; ``lookup`` an actor string on a date."""
+"""The public Python API: ``extract`` a text or articles; ``read_articles`` for events and claims about relations;
+``lookup`` an actor string on a date."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from newsgraph.config import Settings
 from newsgraph.events.extract import as_published, events_of_articles, events_of_doc
 from newsgraph.model import Article, Event, parse_iso_date
 from newsgraph.nlp import clean_for_parse, load_pipeline
+from newsgraph.system import claims as system_claims
+from newsgraph.system.model import Claim
 
 
 def knowledge_base(settings: Settings | None = None) -> KnowledgeBase:
@@ -38,6 +41,13 @@ def extract_articles(articles: Iterable[Article], *, settings: Settings | None =
     """Code many articles, parsed in batches; yields each article with its events."""
     settings = settings or Settings.from_env()
     return events_of_articles(articles, knowledge_base(settings), load_pipeline(settings))
+
+
+def read_articles(articles: Iterable[Article], *, settings: Settings | None = None) -> Iterator[tuple[Article, list[Event], list[Claim]]]:
+    """Code many articles for their events and for what they say of relations between actors (the claims that
+    ``newsgraph.system.system_state`` folds into relations as of a date)."""
+    settings = settings or Settings.from_env()
+    return system_claims.read_articles(articles, knowledge_base(settings), load_pipeline(settings))
 
 
 def lookup(text: str, on: str | date | datetime | None = None, *, settings: Settings | None = None) -> Resolution:

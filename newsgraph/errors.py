@@ -112,3 +112,9 @@ class StoreError(NewsgraphError):
     """The corpus store cannot be opened, read or written (not a newsgraph database, corrupt, a bad query)."""
 
     code = "NG600"
+
+
+class QueryError(NewsgraphError):
+    """A question about the system of actors cannot be answered as asked (an actor no source names, a bad date)."""
+
+    code = "NG700"

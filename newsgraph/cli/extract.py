@@ -38,7 +38,8 @@ def _read(path: Path, date: str | None, settings: Settings) -> ReadResult:
     return read_path(path, settings=settings, published=date)
 
 
-def _articles(paths: list[Path], date: str | None, settings: Settings, err: Console, tally: Tally) -> Iterator[Article]:
+def read_inputs(paths: list[Path], date: str | None, settings: Settings, err: Console, tally: Tally) -> Iterator[Article]:
+    """The articles of the paths; an input that cannot be read is reported on ``err`` and counted, not fatal."""
     for path in paths:
         try:
             result = _read(path, date, settings)
@@ -91,7 +92,7 @@ def run_extract(paths: list[Path], fmt: str, date: str | None, output: Path | No
     try:
         with _destination(output) as stream:
             writer: EventWriter = writer_for(fmt, stream)
-            for article, events in extract_articles(_articles(paths, date, settings, err, tally), settings=settings):
+            for article, events in extract_articles(read_inputs(paths, date, settings, err, tally), settings=settings):
                 tally.articles += 1
                 tally.events += len(events)
                 writer.write(article, events)

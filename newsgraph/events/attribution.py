@@ -25,7 +25,9 @@ def attribution(trigger: Token, sentence: Span, resolve: Callable[[Token], list[
             if speaker is not None:
                 return _one(speaker, resolve, text)
     for token in sentence:
-        if token.lemma_.lower() in c.speech_prepositions and token.dep_ in ("prep", "advcl"):
+        if (token.lower_ in c.speech_prepositions or token.lemma_.lower() in c.speech_prepositions) and token.dep_ in (
+            "prep", "advcl"
+        ):
             for prep in token.children:
                 if prep.lower_ == "to":
                     for source in prep.children:

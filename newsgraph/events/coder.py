@@ -304,7 +304,7 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
     trigger = _trigger(token, item, ctx.text)
     forward = bool({"future", "hypothetical"} & set(modes)) or item.rule.endswith("+future")
     when = event_date(
-        sentence_text, trigger.start - sentence.start_char, ctx.published, _clause_offsets(token, sentence), forward=forward
+        sentence_text, trigger.start - sentence.start_char, ctx.published, clause_offsets(token, sentence), forward=forward
     )
     if when.source == "text" and ctx.published is not None and _years_before(when.date, ctx.published):
         modes = (*modes, "historical")
@@ -430,7 +430,7 @@ def _actors(heads: tuple[Token, ...] | list[Token], ctx: CodingContext) -> list[
     return out
 
 
-def _clause_offsets(token: Token, sentence: Span) -> frozenset[int]:
+def clause_offsets(token: Token, sentence: Span) -> frozenset[int]:
     """Offsets (in the sentence) of the words of the trigger's own clause: where its date may be said."""
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:

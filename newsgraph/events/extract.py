@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.matcher import compiled_for
@@ -18,16 +18,24 @@ from newsgraph.nlp import clean_for_parse
 
 def events_of_doc(doc: Doc, article: Article, kb: KnowledgeBase, nlp: Language) -> list[Event]:
     """The events of an already parsed article."""
+    return events_and_actors(doc, article, kb, nlp)[0]
+
+
+def events_and_actors(doc: Doc, article: Article, kb: KnowledgeBase, nlp: Language) -> tuple[list[Event], DocActors]:
+    """The events of an already parsed article, and its actors (to read more from the same parse)."""
     published = article.published_date
     actors = DocActors.build(doc, compiled_for(kb, nlp), published, article.text)
     ctx = CodingContext(article.doc_id, article.text, published, actors, article)
-    body_start = _body_start(article)
     events: list[Event] = []
-    for sentence in doc.sents:
-        if sentence.start_char < body_start:
-            continue  # the headline: its events are told again, in full, by the body
+    for sentence in body_sentences(doc, article):
         events.extend(code_sentence(sentence, ctx))
-    return events
+    return events, actors
+
+
+def body_sentences(doc: Doc, article: Article) -> Iterator[Span]:
+    """The sentences after the headline (its events are told again, in full, by the body)."""
+    body_start = _body_start(article)
+    return (s for s in doc.sents if s.start_char >= body_start)
 
 
 def _body_start(article: Article) -> int:

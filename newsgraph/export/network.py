@@ -178,9 +178,15 @@ def write_gexf(records: Iterable[RecordLike], path: str | os.PathLike[str]) -> i
     The ``meta`` element names newsgraph and networkx as creator and has no ``lastmodifieddate``: the file does not
     depend on the day it is written.
     """
+    graph = actor_network(records)
+    write_graph_gexf(graph, path)
+    return int(graph.graph["events"])
+
+
+def write_graph_gexf(graph: nx.Graph, path: str | os.PathLike[str]) -> None:
+    """Write a graph as GEXF 1.2, whole or not at all, with no date in its ``meta`` element."""
     from newsgraph import __version__
 
-    graph = actor_network(records)
     writer = GEXFWriter(encoding="utf-8", prettyprint=True)
     meta = writer.xml.find("meta")
     if meta is not None:
@@ -191,12 +197,16 @@ def write_gexf(records: Iterable[RecordLike], path: str | os.PathLike[str]) -> i
     writer.add_graph(graph)
     with atomic_path(path) as temporary, temporary.open("wb") as stream:
         writer.write(stream)
-    return int(graph.graph["events"])
 
 
 def write_graphml(records: Iterable[RecordLike], path: str | os.PathLike[str]) -> int:
     """Write the actor network as GraphML, whole or not at all; return the number of events in it."""
     graph = actor_network(records)
+    write_graph_graphml(graph, path)
+    return int(graph.graph["events"])
+
+
+def write_graph_graphml(graph: nx.Graph, path: str | os.PathLike[str]) -> None:
+    """Write a graph as GraphML, whole or not at all."""
     with atomic_path(path) as temporary, temporary.open("wb") as stream:
         nx.write_graphml(graph, stream)
-    return int(graph.graph["events"])

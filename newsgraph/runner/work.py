@@ -8,14 +8,14 @@ from newsgraph.store import DocumentResult
 
 
 def code_batch(articles: list[Article], settings: Settings) -> list[DocumentResult]:
-    """Code a batch of articles; the spaCy pipeline and the KB load once per process and stay loaded."""
-    from newsgraph.api import extract_articles
+    """Code a batch of articles (events and claims); the spaCy pipeline and the KB load once per process and stay loaded."""
+    from newsgraph.api import read_articles
 
     results = []
-    for article, events in extract_articles(articles, settings=settings):
+    for article, events, claims in read_articles(articles, settings=settings):
         status = "coded" if events else "no_event"
         results.append(DocumentResult(source=_source(article), line=_line(article), status=status, article=article,
-                                      events=tuple(events)))  # fmt: skip
+                                      events=tuple(events), claims=tuple(claims)))  # fmt: skip
     return results
 
 

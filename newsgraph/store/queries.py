@@ -179,3 +179,12 @@ def network(conn: sqlite3.Connection, since: str | None = None, until: str | Non
         {"actor": a, "recipient": r, "period": p, "event": ev, "quad": q, "count": n, "intensity": mean}
         for a, r, p, ev, q, n, mean in conn.execute(sql, params)
     ]
+
+
+def claims(conn: sqlite3.Connection, until: str | None = None) -> list[dict[str, Any]]:
+    """Claim records dated on or before ``until`` (undated ones too), in the order they were stored."""
+    if until is None:
+        rows = conn.execute("SELECT record FROM claims ORDER BY rowid")
+    else:
+        rows = conn.execute("SELECT record FROM claims WHERE day IS NULL OR day <= ? ORDER BY rowid", (until,))
+    return [json.loads(record) for (record,) in rows]

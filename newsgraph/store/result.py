@@ -1,10 +1,11 @@
-"""What a runner hands the store for one input: the article, its status and its events."""
+"""What a runner hands the store for one input: the article, its status, its events and its claims."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from newsgraph.model import Article, Event
+from newsgraph.system.model import Claim
 
 STATUSES = ("coded", "no_event", "duplicate", "rejected")
 
@@ -20,3 +21,4 @@ class DocumentResult:
     events: tuple[Event, ...] = ()
     code: str | None = None
     reason: str | None = None
+    claims: tuple[Claim, ...] = ()  # what the article says of relations (newsgraph.system)

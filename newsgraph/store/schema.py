@@ -67,11 +67,22 @@ CREATE INDEX events_pair ON events (
 );
 """
 
+# what each article says of relations between actors (newsgraph.system): one JSON record per claim
+CLAIMS = """
+CREATE TABLE claims (
+    doc_id TEXT NOT NULL REFERENCES documents (doc_id), position INTEGER NOT NULL, type TEXT NOT NULL,
+    subject_key TEXT, object_key TEXT, status TEXT NOT NULL, day TEXT, record TEXT NOT NULL,
+    PRIMARY KEY (doc_id, position)
+);
+CREATE INDEX claims_day ON claims (day);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_core", CORE),
     ("0002_article_counts", ARTICLE_COUNTS),
     ("0003_network_index", NETWORK_INDEX),
     ("0004_cluster_hedged", "ALTER TABLE clusters ADD COLUMN hedged INTEGER NOT NULL DEFAULT 0"),
+    ("0005_claims", CLAIMS),
 ]
 
 

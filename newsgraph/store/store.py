@@ -138,3 +138,9 @@ class Store:
         hypothetical ones are left out; an undated event has period None (left out when since/until is given)."""
         with translated(self.path):
             return queries.network(self._conn, since, until, by)
+
+    def claims(self, until: str | None = None) -> list[dict[str, Any]]:
+        """What the stored articles say of relations between actors (``Claim.to_dict()`` records), dated on or
+        before ``until`` (``YYYY-MM-DD``; a month or year counts to its last day) and undated ones."""
+        with translated(self.path):
+            return queries.claims(self._conn, queries.bound(until, end=True))

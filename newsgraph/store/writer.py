@@ -1,4 +1,5 @@
-"""Writing DocumentResults: inputs, documents, texts, events, mentions, clusters, sentences, article counts.
+"""Writing DocumentResults: inputs, documents, texts, events, mentions, clusters, sentences, article counts,
+claims.
 
 The caller holds the transaction; every function here only adds rows, and adds each row once.
 """
@@ -17,6 +18,8 @@ from newsgraph.model import Actor, Article, Event
 from newsgraph.store.clusters import actor_key, assign_cluster, refresh_counts
 from newsgraph.store.dates import first_day, precision_of
 from newsgraph.store.result import STATUSES, DocumentResult
+from newsgraph.system.model import Claim
+from newsgraph.system.model import actor_key as claim_key
 
 
 @dataclass
@@ -71,6 +74,9 @@ def _check(result: DocumentResult) -> None:
     for event in result.events:
         if result.article is not None and event.doc_id != result.article.doc_id:
             raise refuse(f"event {event.id} belongs to {event.doc_id}, not to {result.article.doc_id}")
+    for claim in result.claims:
+        if result.article is not None and claim.evidence.doc_id != result.article.doc_id:
+            raise refuse(f"a {claim.type} claim belongs to {claim.evidence.doc_id}, not to {result.article.doc_id}")
 
 
 def _input_known(conn: sqlite3.Connection, source: str, line: int | None) -> bool:
@@ -118,6 +124,21 @@ def _insert_document(conn: sqlite3.Connection, result: DocumentResult, article: 
     conn.executemany(_INSERT_EVENT, rows)
     conn.executemany(_INSERT_MENTION, mentions)
     _insert_sentences(conn, article, result.events)
+    if result.claims:
+        conn.executemany(_INSERT_CLAIM, [claim_row(doc_id, n, claim) for n, claim in enumerate(result.claims)])
+
+
+_INSERT_CLAIM = """INSERT INTO claims (doc_id, position, type, subject_key, object_key, status, day, record)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)"""
+
+
+def claim_row(doc_id: str, position: int, claim: Claim) -> tuple[object, ...]:
+    """The ``claims`` row of a Claim."""
+    day = first_day(claim.date) if claim.date else None
+    return (
+        doc_id, position, claim.type, claim_key(claim.subject), claim_key(claim.object), claim.status,
+        day.isoformat() if day else None, json.dumps(claim.to_dict(), ensure_ascii=False, separators=(",", ":")),
+    )  # fmt: skip
 
 
 def source_key(article: Article, source: str) -> str:

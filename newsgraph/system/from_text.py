@@ -1,0 +1,495 @@
+"""Claims read off the words of a sentence, where no event is coded: "are now based in Turkey", "the tension
+between Ankara and Jerusalem", "Qatar has suspended its role in the discussions", "Israel is unlikely to accept
+Turkey as a mediator", "no progress on the hostage negotiations".
+
+Each cue word of ``data/relations.yaml`` names a relation type and where its arguments are; the words around it
+give its status (suspended, ended, resumed, proposed, rejected) and the parse gives who. Arguments resolve through
+the article's actors and count for what they act for (``aggregate.acting_for``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.actors.kb import KnowledgeBase
+from newsgraph.actors.resolve import DocActors
+from newsgraph.events import arguments as args
+from newsgraph.events.attribution import attribution
+from newsgraph.events.coder import clause_offsets
+from newsgraph.events.dates import event_date
+from newsgraph.events.modality import modality
+from newsgraph.model import Actor, Article
+from newsgraph.system.aggregate import acting_for
+from newsgraph.system.model import SYMMETRIC, Claim, Evidence, actor_key
+from newsgraph.system.vocabulary import Cue, Vocabulary, vocabulary
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_GROUP_WORDS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction"})
+_GUEST_WORDS = frozenset({"leadership", "leader", "leaders", "member", "members", "official", "officials", "office",
+                          "bureau", "politburo", "exile", "exiles", "headquarters", "chief", "chiefs"})  # fmt: skip
+
+
+@dataclass
+class Reader:
+    """One article's sentences being read for claims."""
+
+    doc: Doc
+    article: Article
+    actors: DocActors
+    kb: KnowledgeBase
+    vocab: Vocabulary
+    # offsets of the cue words that made claims: an event coded from the same word says nothing more
+    used: set[int] = field(default_factory=set)
+
+    @property
+    def day(self) -> date | None:
+        return self.article.published_date
+
+    def resolve(self, token: Token | None) -> list[Actor]:
+        """The organisations and states the phrase headed by ``token`` names (with its conjuncts)."""
+        if token is None:
+            return []
+        found: list[Actor] = []
+        seen: set[str] = set()
+        named = self.actors.actors_for(token)
+        if not any(a.kb_id or a.country for a in named):  # "players like Qatar, Egypt and the United States"
+            named = [a for t in _examples(token) for a in self.actors.actors_for(t)] or named
+        if not any(a.kb_id or a.country for a in named):  # "the group's leaders": the group's
+            named = [a for c in token.children if c.dep_ == "poss" for a in self.actors.actors_for(c)] or named
+        for actor in named:
+            counted = acting_for(actor, self.kb, self.day)
+            key = actor_key(counted)
+            if counted is not None and key and key not in seen:
+                seen.add(key)
+                found.append(counted)
+        return found
+
+
+def _examples(token: Token) -> list[Token]:
+    """The named examples of a common noun: "players like Qatar", "states such as Egypt", "parties including X"."""
+    found = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("like", "including", "as"):
+            found.extend(o for o in child.children if o.dep_ == "pobj")
+    return found
+
+
+def _pos(token: Token) -> str:
+    return "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
+
+
+def _prep_objects(token: Token, prep: str) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ == prep:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found.extend([obj, *obj.conjuncts])
+    return found
+
+
+def _up(token: Token, steps: int) -> list[Token]:
+    """The token's governors, nearest first."""
+    chain = []
+    while steps > 0 and token.head.i != token.i:
+        token = token.head
+        chain.append(token)
+        steps -= 1
+    return chain
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """Who the clause of ``token`` is about: its own subject, else that of the clause it hangs from."""
+    node = token
+    for _ in range(6):
+        subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            return subjects[0]
+        if node.head.i == node.i:
+            return None
+        if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN") and _pos(node) == "VERB":
+            return node.head
+        node = node.head
+    return None
+
+
+def _noun_subject(noun: Token) -> Token | None:
+    """Whose is the relation a noun names: "Qatar's role", "accept Turkey as a mediator", "Egypt, a mediator",
+    "efforts from players like Egypt", "Qatar is a mediator"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "as":
+        verb = head.head
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")]
+        if objects and objects[0].pos_ == "PROPN":
+            return objects[0]
+        if verb.pos_ == "NOUN":
+            return _noun_subject(verb)
+        return _clause_subject(verb)
+    if noun.dep_ == "appos":
+        return head
+    for prep in ("from", "by", "of"):
+        objects = _prep_objects(noun, prep)
+        if objects:
+            return objects[0]
+    if noun.dep_ == "attr":
+        return _clause_subject(head)
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+        return _clause_subject(noun)
+    return None
+
+
+def _listed_players(token: Token) -> bool:
+    """"efforts from international players like Qatar, Egypt and the United States": third parties by name."""
+    return any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in token.children)
+
+
+def _between(token: Token, reader: Reader) -> list[Actor]:
+    """The parties of "between A and B" under the cue or the phrase it heads, or of "A's ties with B"."""
+    nodes = [token, *[c for c in token.children if c.dep_ in ("dobj", "pobj", "prep")]]
+    nodes += [g for c in nodes for g in c.children if c.dep_ == "prep" and g.dep_ == "pobj"]
+    for node in nodes:
+        objects = _prep_objects(node, "between") or _prep_objects(node, "among")
+        if objects:
+            parties = reader.resolve(objects[0])
+            if len(parties) >= 2:
+                return parties
+    if token.pos_ in ("NOUN", "PROPN"):
+        owner = [c for c in token.children if c.dep_ == "poss"]
+        other = _prep_objects(token, "with")
+        if not other and token.dep_ == "dobj":  # "will hold talks with Tusk"
+            other = _prep_objects(token.head, "with")
+        if not owner and other:  # "May will hold talks with Tusk": the subject of the verb
+            subject = _clause_subject(token)
+            owner = [subject] if subject is not None else []
+        if owner and other:
+            sides = reader.resolve(owner[0])[:1] + reader.resolve(other[0])[:1]
+            return sides if len({actor_key(a) for a in sides}) == 2 else []
+    return []
+
+
+def _only_with(token: Token, sentence: Span, cue: Cue, vocab: Vocabulary) -> bool:
+    if cue.only_with is None:
+        return True
+    words = vocab.word_sets[cue.only_with]
+    if cue.only_with == "strained_words":
+        return any(c.lower_ in words or c.lemma_.lower() in words for c in token.children if c.dep_ in ("amod", "compound"))
+    scope = sentence if cue.only_with == "settlement_words" else token.subtree
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in scope if t.i != token.i)
+
+
+@dataclass(frozen=True)
+class Standing:
+    status: str
+    explicit: bool
+    hypothetical: bool = False
+    by: Token | None = None
+
+
+def _refused(token: Token, vocab: Vocabulary) -> Token | None:
+    """"Israel is unlikely to accept Turkey as a mediator", "reluctance to have Turkey mediate": the verb of
+    acceptance above the cue, refused or negated; returns the word that refuses."""
+    chain = _up(token, 5)
+    for i, node in enumerate(chain):
+        if node.lemma_.lower() in vocab.acceptance_verbs and node.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "neg" for c in node.children):
+                return node
+            for above in chain[i + 1 : i + 4]:
+                if above.lemma_.lower() in vocab.refusal_words or above.lower_ in vocab.refusal_words:
+                    return above
+            return None
+    return None
+
+
+def _standing(token: Token, cue: Cue, vocab: Vocabulary) -> Standing | None:
+    """The status the sentence gives the relation of cue ``token``; None when it denies it outright."""
+    refusing = _refused(token, vocab)
+    if refusing is not None:
+        return Standing("rejected", True, hypothetical=True, by=_clause_subject(refusing))
+    modes = set(modality(token))
+    verb = token if _pos(token) == "VERB" else _governing_verb(token)
+    status = vocab.status_verbs.get(verb.lemma_.lower()) if verb is not None else None
+    if status is None and token.dep_ == "pobj" and token.head.lower_ == "of" and _pos(token.head.head) == "NOUN":
+        verb = token.head.head  # "the collapse of the talks", "the resumption of talks"
+        status = vocab.status_verbs.get(verb.lemma_.lower())
+    if verb is not None and verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        status = None  # "threatened to halt talks": the talks go on
+    if verb is not None and status is not None and (verb.i != token.i or status != "active"):
+        if status == "active" and _doubted(verb, vocab):
+            return Standing("suspended", True)  # "the prospect of resuming talks is uncertain"
+        return Standing(status, True)
+    if _stalled(token, vocab):
+        return Standing("suspended", True)
+    if "negated" in modes:
+        if any(c.lower_ == "longer" for t in [token, *_up(token, 2)] for c in t.children) or any(
+            c.lower_ == "longer" for c in token.subtree
+        ):
+            return Standing("ended", True)  # "are no longer based in Qatar"
+        return None
+    if _proposed(token, vocab) or modes & {"hypothetical", "future"} or _modal(token):
+        return Standing("proposed", True, hypothetical=True)
+    return Standing(cue.status, cue.status != "active")
+
+
+_NOUN_LINKS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "prep", "compound", "conj", "appos"})
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the subject or object of, through prepositions: "suspended its role in the
+    discussions" -> suspended; "talks have stalled" -> stalled."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ not in _NOUN_LINKS or node.head.i == node.i:
+            return None
+        node = node.head
+        if _pos(node) == "VERB":
+            return node
+    return None
+
+
+def _doubted(verb: Token, vocab: Vocabulary) -> bool:
+    for node in _up(verb, 5):
+        if node.lemma_.lower() in vocab.doubt_words:
+            return True
+        if any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in vocab.doubt_words for c in node.children):
+            return True
+    return False
+
+
+def _stalled(token: Token, vocab: Vocabulary) -> bool:
+    """"No progress on hostage negotiations", "a deadlock in the talks"."""
+    for node in _up(token, 2):
+        if node.lemma_.lower() in vocab.stalled_nouns:
+            negative = any(c.lower_ in ("no", "little") for c in node.children)
+            return negative or node.lemma_.lower() not in ("progress", "breakthrough")
+    return False
+
+
+_MODALS = frozenset({"must", "should", "ought", "would", "could", "might", "may", "will", "shall", "'ll"})
+
+
+def _modal(token: Token) -> bool:
+    """"Qatar must mediate", "talks should begin": asked for or expected, not yet so."""
+    verb = token if _pos(token) == "VERB" else _governing_verb(token)
+    for _ in range(3):  # "must be ready to mediate"
+        if verb is None:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "acomp", "ccomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def _proposed(token: Token, vocab: Vocabulary) -> bool:
+    """"could take over Qatar's role as a mediator", "offered to mediate", "Turkey's potential role"."""
+    if any(t.lower_ in vocab.proposal_modifiers for t in token.subtree):
+        return True
+    for node in _up(token, 4):
+        if node.lemma_.lower() in vocab.proposal_verbs and _pos(node) == "VERB":
+            marks = {c.lower_ for c in node.children}
+            if node.lemma_.lower() != "take" or marks & {"could", "might", "would", "whether", "may"}:
+                return True
+        if any(c.lower_ == "whether" for c in node.children):
+            return True
+    return False
+
+
+def _is_guest(subject_token: Token, actor: Actor, kb: KnowledgeBase) -> bool:
+    """A guest is an organisation (not a state) named, or referred to, or the leaders or members of one ("the
+    group's leaders"; not "a United Nations climate summit")."""
+    words = subject_token.lemma_.lower() in _GUEST_WORDS or subject_token.lower_ in _GUEST_WORDS
+    entry = kb.entries.get(actor.kb_id or "")
+    if entry is not None and entry.kind == "org":
+        return words or subject_token.pos_ in ("PROPN", "PRON") or subject_token.lemma_.lower() in _GROUP_WORDS
+    return words
+
+
+def _is_host(actor: Actor, kb: KnowledgeBase) -> bool:
+    entry = kb.entries.get(actor.kb_id or "")
+    return entry is not None and entry.kind == "state"
+
+
+def _cue_of(token: Token, vocab: Vocabulary) -> Cue | None:
+    return vocab.cues.get((token.lemma_.lower(), _pos(token))) or vocab.cues.get((token.lower_, _pos(token)))
+
+
+def claims_of_sentence(sentence: Span, reader: Reader) -> list[Claim]:
+    """The claims the words of one sentence make."""
+    vocab = reader.vocab
+    text = reader.article.text
+    found: list[Claim] = []
+    for token in sentence:
+        cue = _cue_of(token, vocab)
+        if cue is None or not _only_with(token, sentence, cue, vocab):
+            continue
+        if cue.type == "negotiates_with" and _within_mediation(token, vocab):
+            continue  # "suspended its role in the discussions": the mediator's part, not the talks
+        standing = _standing(token, cue, vocab)
+        if standing is None:
+            continue
+        made = _claims_for(token, cue, standing, sentence, reader)
+        if not made:
+            continue
+        reader.used.add(token.idx)
+        offset = token.idx - sentence.start_char
+        when = event_date(text[sentence.start_char : sentence.end_char], offset, reader.day, clause_offsets(token, sentence))
+        source = attribution(token, sentence, reader.actors.actors_for, text)
+        evidence = Evidence(reader.article.doc_id, None, text[sentence.start_char : sentence.end_char],
+                            sentence.start_char, sentence.end_char, when.date, source)  # fmt: skip
+        by = reader.resolve(standing.by)[:1] if standing.by is not None else []
+        for claim in made:
+            found.append(claim.with_(
+                date=when.date, evidence=evidence, attribution=source, by=by[0] if by else None,
+                modality=("hypothetical",) if standing.hypothetical else (),
+            ))  # fmt: skip
+    return found
+
+
+def _within_mediation(token: Token, vocab: Vocabulary) -> bool:
+    for node in _up(token, 3):
+        cue = _cue_of(node, vocab)
+        if cue is not None and cue.type == "mediates":
+            return True
+    return False
+
+
+def _placeholder(token: Token) -> Evidence:
+    return Evidence("", None, "", token.idx, token.idx)
+
+
+def _claims_for(token: Token, cue: Cue, standing: Standing, sentence: Span, reader: Reader) -> list[Claim]:
+    weight = reader.vocab.word_weight
+    rule = f"words:{cue.lemma}"
+
+    def claim(kind: str, subject: Actor, obj: Actor | None, parties: tuple[Actor, ...] = (), status: str | None = None) -> Claim:
+        return Claim(type=kind, subject=subject, object=obj, parties=parties, status=status or standing.status,
+                     date=None, evidence=_placeholder(token), weight=weight, explicit=standing.explicit, rule=rule)  # fmt: skip
+
+    if cue.type == "based_in":
+        return _based_in(token, cue, standing, reader, claim)
+    if cue.type in SYMMETRIC:
+        parties = _between(token, reader)
+        if len(parties) < 2:
+            if cue.type == "negotiates_with" and standing.explicit:
+                return [claim(cue.type, Actor(text=""), None)]  # the article's parties, filled in later
+            return []
+        return [claim(cue.type, parties[0], parties[1])]
+    if cue.type == "mediates":
+        who = _clause_subject(token) if _pos(token) == "VERB" else _noun_subject(token)
+        mediators = reader.resolve(who)
+        parties = tuple(_between(token, reader))
+        if not parties and cue.only_with == "settlement_words" and not _listed_players(token):
+            return []  # "Seoul's efforts to denuclearise": an effort of one's own, not a mediation
+        return [claim("mediates", m, None, parties) for m in mediators if actor_key(m) not in {actor_key(p) for p in parties}]
+    return []
+
+
+def _based_in(token: Token, cue: Cue, standing: Standing, reader: Reader, claim: Callable[..., Claim]) -> list[Claim]:
+    if _pos(token) == "NOUN":
+        owners = [c for c in token.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
+        guest_token = owners[0] if owners else None
+        hosts = [h for o in _prep_objects(token, "in") for h in reader.resolve(o)]
+    elif cue.host_is_subject:
+        objects = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() not in reader.vocab.gatherings]
+        guest_token = objects[0] if objects else None
+        hosts = reader.resolve(_clause_subject(token))
+    else:
+        guest_token = _clause_subject(token)
+        place = cue.object
+        targets = [c for c in token.children if c.dep_ == "dobj"] if place == "dobj" else _prep_objects(token, place)
+        hosts = [h for t in targets for h in reader.resolve(t)]
+    if guest_token is None:
+        return []
+    guests = [g for g in reader.resolve(guest_token) if _is_guest(guest_token, g, reader.kb)]
+    hosts = [h for h in hosts if _is_host(h, reader.kb)]
+    made = [claim("based_in", g, h) for g in guests for h in hosts if g.country != h.country]
+    if cue.from_status:
+        left = [h for o in _prep_objects(token, "from") for h in reader.resolve(o) if _is_host(h, reader.kb)]
+        made += [claim("based_in", g, h, status=cue.from_status) for g in guests for h in left if g.country != h.country]
+    return made
+
+
+def _article_pair(claims: list[Claim]) -> tuple[Actor, Actor] | None:
+    """The two sides the article's talks are between: the pair its claims of talks (or mediation) name most."""
+    counts: Counter[tuple[str, str]] = Counter()
+    actors: dict[str, Actor] = {}
+    for claim in claims:
+        sides = [claim.subject, claim.object] if claim.type == "negotiates_with" else list(claim.parties)
+        keys = [actor_key(s) for s in sides if s is not None and actor_key(s)]
+        if len(keys) != 2 or claim.type not in ("negotiates_with", "mediates"):
+            continue
+        for side in sides:
+            actors[actor_key(side)] = side  # type: ignore[index]
+        counts[tuple(sorted(keys))] += 2 if claim.type == "negotiates_with" else 1  # type: ignore[index, arg-type]
+    if not counts:
+        return None
+    a, b = counts.most_common(1)[0][0]
+    return actors[a], actors[b]
+
+
+def named_keys(sentence: Span, reader: Reader) -> set[str]:
+    """The keys of the organisations and states a sentence names (knowledge-base hits, not titles)."""
+    keys: set[str] = set()
+    for match in reader.actors.matches:
+        if match.kind != "role" and sentence.start <= match.start < sentence.end:
+            keys.update(actor_key(a) or "" for a in reader.resolve(reader.doc[match.end - 1]))
+    return keys - {""}
+
+
+def complete(per_sentence: list[list[Claim]], keys: list[set[str]]) -> list[Claim]:
+    """Fill in the article's sides where a claim names none ("Qatar suspended its role in the discussions", "no
+    progress on hostage negotiations") when its sentence names no one else; drop mediators that are a side."""
+    pair = _article_pair([c for claims in per_sentence for c in claims])
+    sides = {actor_key(a) for a in pair} if pair is not None else set()
+    mediators = {actor_key(c.subject) for claims in per_sentence for c in claims if c.type == "mediates"}
+    out = []
+    for claims, named in zip(per_sentence, keys, strict=True):
+        fits = pair is not None and named <= sides | mediators  # the article's sides and mediators only
+        for claim in claims:
+            if claim.type == "negotiates_with" and claim.object is None:
+                if not fits:
+                    continue
+                claim = claim.with_(subject=pair[0], object=pair[1])  # type: ignore[index]
+            if claim.type == "mediates":
+                if not claim.parties and fits:
+                    claim = claim.with_(parties=pair)
+                if actor_key(claim.subject) in {actor_key(p) for p in claim.parties}:
+                    continue
+            out.append(claim)
+    return out
+
+
+def refer_back(sentences: list[Span], claims_by_sentence: list[list[Claim]], reader: Reader) -> None:
+    """"According to KAN, the shift comes amid ...": the source named beside a noun that refers back to the change
+    told in the sentence before is that change's source; the sentence is evidence of it too."""
+    vocab = reader.vocab
+    for n in range(1, len(sentences)):
+        before = [c for c in claims_by_sentence[n - 1] if c.status in ("ended", "active", "suspended")]
+        if not before:
+            continue
+        sentence = sentences[n]
+        for token in sentence:
+            if token.lemma_.lower() in vocab.change_nouns and token.dep_ in _SUBJECTS and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children
+            ):
+                source = attribution(token.head, sentence, reader.actors.actors_for, reader.article.text)
+                if source is None:
+                    break
+                text = reader.article.text[sentence.start_char : sentence.end_char]
+                for claim in before:
+                    evidence = Evidence(reader.article.doc_id, None, text, sentence.start_char, sentence.end_char,
+                                        claim.date, source)  # fmt: skip
+                    claims_by_sentence[n].append(claim.with_(attribution=source, evidence=evidence, rule="refers back"))
+                for i, claim in enumerate(claims_by_sentence[n - 1]):
+                    if claim.status in ("ended", "active", "suspended") and not (claim.attribution and claim.attribution.name):
+                        claims_by_sentence[n - 1][i] = claim.with_(attribution=source)
+                break
