@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from newsgraph.cli import corpus
+from newsgraph.cli import corpus, serve
 from newsgraph.cli.actors import actors_app
 from newsgraph.cli.options import KbOption, ListFormat, err, fail, settings_with
 from newsgraph.errors import NewsgraphError
@@ -30,6 +30,7 @@ app.command("events")(corpus.events_cmd)
 app.command("search")(corpus.search_cmd)
 app.command("stats")(corpus.stats_cmd)
 app.command("export")(corpus.export_cmd)
+app.command("serve")(serve.serve_cmd)
 
 
 
