@@ -49,14 +49,15 @@ def test_web_browser_network_and_turkey_hamas_evidence(page):
     labels = page.execute_script("return window.newsgraph.cy.nodes().map(n => n.data('label'))")
     assert {"Qatar", "Turkey", "Israel", "Hamas"} <= set(labels)
     click_edge(page, "TUR", "HAMAS")
-    sentence = wait_for(page, "document.querySelector('#provenance-body .sentence')")
+    wait_for(page, "document.querySelector('#provenance-body .reports')")  # the full evidence: with its cluster
+    sentence = page.find_element("css selector", "#provenance-body .sentence")
     text = sentence.text
     assert any(s in text for s in SUPPORT_SENTENCES), text
     marks = {m.get_attribute("class"): m.text for m in sentence.find_elements("css selector", "mark")}
     assert marks.get("actor") == "Turkey" and marks.get("recipient") == "Hamas" and marks.get("trigger")
     assert marks["trigger"] in text
-    assert page.execute_script("return document.querySelectorAll('#events tbody tr').length") >= 1
-    assert page.execute_script("return document.querySelectorAll('#timeline .vis-item').length") >= 1
+    wait_for(page, "document.querySelectorAll('#events tbody tr.selected').length === 1")
+    wait_for(page, "document.querySelectorAll('#timeline .vis-item').length >= 1")
     OUTPUT.mkdir(exist_ok=True)
     shot = OUTPUT / "web-turkey-hamas.png"
     page.save_screenshot(str(shot))
@@ -68,9 +69,11 @@ def test_web_browser_renders_article_markup_as_text(page):
     click_edge(page, "QAT", "HAMAS")
     wait_for(page, "document.querySelector('#provenance-body .sentence')")
     event_id = xss_result().events[0].id
-    page.execute_script("document.querySelector(`#events tr[data-id='${arguments[0]}']`).click()", event_id)
-    panel = wait_for(page, f"document.querySelector('#provenance-body[data-event=\"{event_id}\"] .sentence')")
-    wait_for(page, "document.querySelector('#provenance-body a, #provenance-body dd') !== null")
+    row = f"document.querySelector('#events tr[data-id=\"{event_id}\"]')"
+    wait_for(page, row)
+    page.execute_script(f"{row}.click()")
+    wait_for(page, f"document.querySelector('#provenance-body[data-event=\"{event_id}\"] .reports')")
+    panel = page.find_element("css selector", "#provenance-body .sentence")
     assert panel.text == XSS  # the markup is there, literally, as text
     body = page.find_element("id", "provenance-body")
     assert body.find_elements("css selector", "script, img, [onerror]") == []

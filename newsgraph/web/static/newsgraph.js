@@ -8,7 +8,7 @@
   const SECTOR_COLOURS = {GOV: "#2563eb", MIL: "#1e3a8a", REB: "#ea580c", PTY: "#9333ea", COP: "#0f766e",
     JUD: "#6b7280", LEG: "#7c3aed", JRN: "#0891b2", CVL: "#65a30d", ELI: "#a16207", IGO: "#0d9488", NGO: "#16a34a"};
   const COOPERATION = "#16a34a", CONFLICT = "#dc2626";
-  const BIG_GRAPH = 300; // more nodes than this: a concentric layout (force-directed would take too long)
+  const BIG_GRAPH = 150; // more nodes than this: a concentric layout (force-directed would take too long)
   const PAGE = 100;
   const DAY = 24 * 3600 * 1000;
 
@@ -121,7 +121,7 @@
     if (state.cy) state.cy.destroy();
     state.cy = cytoscape({
       container: $("network"), elements: items, style: STYLE, maxZoom: 2.5, minZoom: 0.05,
-      textureOnViewport: big, hideEdgesOnViewport: big, pixelRatio: big ? 1 : "auto",
+      textureOnViewport: big, hideEdgesOnViewport: big, pixelRatio: big ? 1 : "auto", autoungrabify: big,
       layout: big ? {name: "concentric", concentric: (n) => n.data("count"), levelWidth: () => 4, animate: false}
                   : {name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90},
     });
@@ -167,12 +167,16 @@
       pages.forEach((p) => p.items.forEach((r) => seen.set(r.id, r)));
       const records = [...seen.values()].sort((a, b) => String(a.date || "9999").localeCompare(String(b.date || "9999")));
       state.nextOffset = pages.some((p) => p.next_offset !== null) ? offset + PAGE : null;
-      renderTable(records, !first);
-      if (first) {
+      if (!first) { renderTable(records, true); return; }
+      if (records.length) showEvidence(bestOf(records));
+      else replace($("provenance-body"), "No event for this selection with these filters.");
+      // the evidence is painted first; the table and the timeline follow in the next frame
+      requestAnimationFrame(() => setTimeout(() => {
+        renderTable(records, false);
         renderTimeline(records);
-        if (records.length) showEvidence(bestOf(records));
-        else replace($("provenance-body"), "No event for this selection with these filters.");
-      }
+        const row = state.rows.get($("provenance-body").dataset.event);
+        if (row) row.classList.add("selected");
+      }));
       status("");
     } catch (error) {
       status(error.message);
@@ -278,6 +282,7 @@
     if (row) row.classList.add("selected");
     renderEvidence(record, null);
     page.marks.evidenceShown = performance.now();
+    requestAnimationFrame(() => { page.marks.evidencePainted = performance.now(); });
     api(`/api/events/${encodeURIComponent(record.id)}`).then((found) => {
       if ($("provenance-body").dataset.event === record.id) renderEvidence(found.event, found);
     }).catch((error) => status(error.message));
