@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date, datetime
 
 from newsgraph.actors.explain import Resolution, resolve_text
@@ -28,6 +29,21 @@ def extract(text: str, published: str | date | datetime | None = None, *, settin
         parse_iso_date(published)  # fail early on a bad date
     article = Article(text=text, published=as_published(published))
     return extract_article(article, settings=settings)
+
+
+def extract_text(text: str, published: str | date | datetime | None = None, *, title: str | None = None,
+                 source: str | None = None, settings: Settings | None = None) -> tuple[Article, list[Event]]:  # fmt: skip
+    """Check ``text`` as a file's text is checked (empty, binary, too large or not English: an InputError; a bad
+    ``published``: ConfigError), then code it; returns the Article (to store it) and its events. A headline line
+    is recognised as in a file, unless ``title`` is given."""
+    from newsgraph.ingest import read_text
+
+    settings = settings or Settings.from_env()
+    published_text = as_published(published) if not isinstance(published, datetime) else published.date().isoformat()
+    article = read_text(text, source=source, published=published_text, settings=settings)
+    if title is not None:
+        article = replace(article, title=title)
+    return article, extract_article(article, settings=settings)
 
 
 def extract_article(article: Article, *, settings: Settings | None = None) -> list[Event]:

@@ -118,3 +118,26 @@ class QueryError(NewsgraphError):
     """A question about the system of actors cannot be answered as asked (an actor no source names, a bad date)."""
 
     code = "NG700"
+
+class NotFound(StoreError):
+    """The store holds nothing under the id asked for (an event id, for example)."""
+
+    code = "NG601"
+
+
+class RequestError(NewsgraphError):
+    """An HTTP request to ``newsgraph serve`` cannot be served as sent (a bad parameter)."""
+
+    code = "NG800"
+
+
+class RequestForbidden(RequestError):
+    """The request asks for something the server was not started to allow (storing without --allow-ingest)."""
+
+    code = "NG801"
+
+
+class RequestTooLarge(RequestError):
+    """The request body or query string is larger than the server accepts."""
+
+    code = "NG802"

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from newsgraph.cli import corpus, system
+from newsgraph.cli import corpus, serve, system
 from newsgraph.cli.actors import actors_app
 from newsgraph.cli.options import KbOption, ListFormat, err, fail, settings_with
 from newsgraph.errors import NewsgraphError
@@ -34,6 +34,7 @@ app.command("state")(system.state_cmd)
 app.command("mediators")(system.mediators_cmd)
 app.command("network")(system.network_cmd)
 app.command("timeline")(system.timeline_cmd)
+app.command("serve")(serve.serve_cmd)
 
 
 

@@ -152,7 +152,7 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
 PERIODS = {"day": "date", "month": "year_month", "year": "substr(year_month, 1, 4)"}
 
 _NETWORK = """
-SELECT actor_key, recipient_key, {period} AS period, event, quad, COUNT(*), AVG(intensity)
+SELECT actor_key, recipient_key, {period} AS period, event, quad, COUNT(*), AVG(intensity){sample}
 FROM events AS e INDEXED BY events_pair
 WHERE actor_key IS NOT NULL AND recipient_key IS NOT NULL AND negated = 0 AND hypothetical = 0{dates}
 GROUP BY actor_key, recipient_key, period, event, quad
@@ -160,15 +160,17 @@ ORDER BY actor_key, recipient_key, period, event, quad
 """
 
 
-def network_sql(since: str | None = None, until: str | None = None, by: str = "month") -> tuple[str, list[Any]]:
+def network_sql(since: str | None = None, until: str | None = None, by: str = "month", *,
+                sample: bool = False) -> tuple[str, list[Any]]:  # fmt: skip
     """The SQL of ``network()`` and its parameters: one scan of the covering index events_pair, which by month
-    is already in GROUP BY and ORDER BY order (no sort)."""
+    is already in GROUP BY and ORDER BY order (no sort). ``sample`` adds the smallest rowid of each group (an
+    index holds the rowid: still no table read), to look up the actors' names from one of its events."""
     if by not in PERIODS:
         raise StoreError(f"network by {by!r}: choose one of {', '.join(PERIODS)}")
     where = Where()
     _add_dates(where, since, until)
     dates = "".join(f" AND {part}" for part in where.parts)
-    return _NETWORK.format(period=PERIODS[by], dates=dates), where.params
+    return _NETWORK.format(period=PERIODS[by], dates=dates, sample=", MIN(e.rowid)" if sample else ""), where.params
 
 
 def network(conn: sqlite3.Connection, since: str | None = None, until: str | None = None,

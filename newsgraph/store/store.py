@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import StoreError
-from newsgraph.store import queries
+from newsgraph.store import browse, queries
 from newsgraph.store.connection import connect, translated
 from newsgraph.store.result import DocumentResult
 from newsgraph.store.schema import MIGRATIONS, migrate
@@ -29,10 +29,11 @@ class Store:
         self._wrote = False
 
     @classmethod
-    def open(cls, path: str | Path = DEFAULT_PATH, *, cluster_days: int = DEFAULT_CLUSTER_DAYS) -> Store:
+    def open(cls, path: str | Path = DEFAULT_PATH, *, cluster_days: int = DEFAULT_CLUSTER_DAYS,
+             read_only: bool = False) -> Store:  # fmt: skip
         """Open the store at ``path``, creating it or migrating it forward; StoreError (NG600) when the file is
         not a newsgraph database or is corrupt. ``cluster_days``: how many days apart two reports of one event
-        may date it."""
+        may date it. ``read_only``: after migrating, the connection refuses every write (StoreError)."""
         if cluster_days < 0:
             raise StoreError(f"cluster_days must be 0 or more, got {cluster_days}", source=str(path))
         name = str(path)
@@ -40,6 +41,8 @@ class Store:
         try:
             with translated(name):
                 migrate(conn, MIGRATIONS)
+                if read_only:
+                    conn.execute("PRAGMA query_only = ON")
         except StoreError as e:
             conn.close()
             if e.source is not None:
@@ -130,6 +133,30 @@ class Store:
         recorded (coded, no_event, duplicate, rejected), events every event (negated and hypothetical too)."""
         with translated(self.path):
             return queries.stats(self._conn)
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event with its provenance, or None: ``{"event": record (as ``events()`` gives it), "article":
+        {doc_id, source, line, url, title, publisher, published, language, status, ingested_at}, "cluster":
+        {cluster_id, num_mentions, num_articles, num_sources, reports: [{id, doc_id, date, sentence_start,
+        sentence, title, publisher, url}]}}`` (the first 50 reports of its cluster, by date)."""
+        with translated(self.path):
+            return browse.event_with_provenance(self._conn, event_id)
+
+    def actors(self, query: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Actors and recipients of stored events, most events first: ``{key, name, country, sector, entity_type,
+        events}``; ``key`` is what ``network()`` names them by; ``query`` keeps those whose name or words
+        contain it (any case) or whose KB id it is."""
+        with translated(self.path):
+            return browse.actors(self._conn, query, limit, offset)
+
+    def graph(self, since: str | None = None, until: str | None = None, by: str = "month",
+              categories: Collection[str] | None = None, max_edges: int | None = None) -> dict[str, Any]:  # fmt: skip
+        """``network()`` as a graph: ``{"nodes": [{id, label, name, country, sector, entity_type, count}],
+        "edges": [{source, target, period, event, quad, count, intensity}], "truncated": bool}``; only the
+        ``categories`` given; past ``max_edges`` edges, those with most events (and ``truncated`` is true). A
+        node's name, country and sector are those of the first actor (or recipient) of one of its events."""
+        with translated(self.path):
+            return browse.graph(self._conn, since, until, by, categories, max_edges)
 
     def network(self, since: str | None = None, until: str | None = None, by: str = "month") -> list[dict[str, Any]]:
         """Events aggregated by (first actor key, first recipient key, period, category): ``{actor, recipient,
