@@ -18,7 +18,7 @@ from newsgraph.model import Actor, Article, Event, Location, Trigger, event_id_f
 from newsgraph.store import DocumentResult, Store
 from newsgraph.store import connection, writer
 from newsgraph.store.clusters import ClusterKey, dates_match, same_event
-from newsgraph.store.queries import network_sql
+from newsgraph.store.network import plan
 from newsgraph.store.schema import MIGRATIONS, migrate
 
 QATAR = Actor("Qatar", 0, 5, "Qatar", "QAT", "QAT", "GOV", "GPE")
@@ -114,10 +114,28 @@ def test_store_migrates_a_database_of_an_older_schema_forward(db: Path):
         assert store.has_document("doc_old") and store.known_inputs() == {("old.txt", None)}
         store.write([talks("Qatar hosted Turkey. More.", source="new.txt", publisher="AP")])
         assert count(store, "article_counts") == 1  # a table of a later migration
-        index = store._conn.execute("SELECT sql FROM sqlite_master WHERE name = 'events_pair'").fetchone()[0]
-        assert "intensity" in index  # the later migration replaced the index
+        assert store._conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'events_pair'").fetchone() is None
+        assert count(store, "pair_months") == 1  # the trigger of a later migration summed the new event
     with Store.open(db) as again:  # nothing left to apply
         assert count(again, "_migrations") == len(MIGRATIONS)
+
+
+def test_store_migration_sums_the_events_already_stored_by_month(db: Path):
+    conn = sqlite3.connect(db, isolation_level=None)
+    names = [name for name, _ in MIGRATIONS]
+    migrate(conn, MIGRATIONS[: names.index("0006_pair_months")])
+    art = article("Qatar hosted Turkey. More.")
+    conn.execute("INSERT INTO documents (doc_id, source, status, ingested_at) VALUES (?, 'a.txt', 'coded', 'x')",
+                 (art.doc_id,))  # fmt: skip
+    events = [make_event(art, "Qatar hosted Turkey.", date=day) for day in ("2024-11-18", "2024-11-02")]
+    events[1] = Event.from_dict({**events[1].to_dict(), "id": "ev_other"})
+    conn.executemany(writer._INSERT_EVENT, [writer.event_row(e, "a", None) for e in events])
+    conn.close()
+    with Store.open(db) as store:
+        rows = store._conn.execute("SELECT year_month, actor_key, recipient_key, event, n FROM pair_months").fetchall()
+        assert rows == [("2024-11", "QAT", "TUR", "CONSULT", 2)]
+        assert store.network() == [{"actor": "QAT", "recipient": "TUR", "period": "2024-11", "event": "CONSULT",
+                                    "quad": 1, "count": 2, "intensity": 1.0}]  # fmt: skip
 
 
 def test_store_refuses_a_database_of_a_newer_newsgraph(db: Path):
@@ -492,6 +510,7 @@ def test_store_network_aggregates_twenty_thousand_events(store: Store):
     art = article("Many events. " * 3, publisher="Bulk")
     store.write([coded("bulk.txt", None, art)])
     expected: dict[tuple, list[float]] = defaultdict(list)
+    dated: list[tuple[str, tuple, float]] = []
     rows = []
     for i in range(20_000):
         a, r = rng.sample(PARTIES, 2)
@@ -507,6 +526,7 @@ def test_store_network_aggregates_twenty_thousand_events(store: Store):
         rows.append(writer.event_row(ev, "bulk", None))
         if recipient and not {"negated", "hypothetical"} & set(modality):
             expected[(a, r, day[:7], category, quad)].append(ev.intensity)
+            dated.append((day, (a, r, day[:7], category, quad), ev.intensity))
     with store.transaction() as conn:
         conn.executemany(writer._INSERT_EVENT, rows)
     got = {(n["actor"], n["recipient"], n["period"], n["event"], n["quad"]): (n["count"], n["intensity"])
@@ -519,11 +539,32 @@ def test_store_network_aggregates_twenty_thousand_events(store: Store):
     march = {k: v for k, v in expected.items() if k[2] == "2024-03"}
     assert {n["period"] for n in by_year} == {"2024"}
     assert sum(n["count"] for n in by_year) == sum(len(v) for v in march.values())
-    sql, params = network_sql(since="2024-01-01", by="month")
-    plan = " ".join(str(row[-1]) for row in store._conn.execute("EXPLAIN QUERY PLAN " + sql, params))
-    assert "COVERING INDEX events_pair" in plan and "TEMP B-TREE" not in plan  # one index scan, no sort
+    for since, until in [("2024-03-15", "2024-05-10"), ("2024-02-01", "2024-11-30"), ("2024-06-07", "2024-06-09"),
+                         ("2024-07-20", None), (None, "2024-02-10")]:  # fmt: skip
+        window: dict[tuple, list[float]] = defaultdict(list)
+        for day, key, intensity in dated:
+            if (since is None or day >= since) and (until is None or day <= until):
+                window[key].append(intensity)
+        got = {(n["actor"], n["recipient"], n["period"], n["event"], n["quad"]): n["count"]
+               for n in store.network(since=since, until=until)}  # fmt: skip
+        assert got == {k: len(v) for k, v in window.items()}, (since, until)
+    # the monthly sums the trigger keeps are what the events say
+    (months,) = store._conn.execute("SELECT SUM(n) FROM pair_months").fetchone()
+    assert months == sum(len(v) for v in expected.values())
     with pytest.raises(StoreError, match="choose one of"):
         store.network(by="week")
+
+
+def test_store_network_window_plan_reads_whole_months_from_sums_and_cut_days_from_events():
+    from datetime import date
+
+    assert plan(date(2024, 3, 15), date(2024, 5, 10)) == (("2024-04", "2024-04"), [("2024-03-15", "2024-03-31"),
+                                                                                ("2024-05-01", "2024-05-10")])  # fmt: skip
+    assert plan(date(2024, 1, 1), date(2024, 12, 31)) == (("2024-01", "2024-12"), [])
+    assert plan(date(2024, 3, 5), date(2024, 3, 20)) == (None, [("2024-03-05", "2024-03-20")])
+    assert plan(None, date(2024, 2, 10)) == ((None, "2024-01"), [("2024-02-01", "2024-02-10")])
+    assert plan(date(2024, 2, 2), None) == (("2024-03", None), [("2024-02-02", "2024-02-29")])
+    assert plan(date(2024, 5, 1), date(2024, 4, 1)) == (None, [])
 
 
 def test_store_network_of_coded_events(corpus: Store):

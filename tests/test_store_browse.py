@@ -9,7 +9,6 @@ import pytest
 
 from newsgraph.errors import StoreError
 from newsgraph.store import Store
-from newsgraph.store.queries import network_sql
 from tests.test_store import EGYPT, ERDOGAN, HAMAS, QATAR, TURKEY, article, coded, make_event
 
 TEXT = ("Talks in Doha. Qatar hosted Hamas leaders in Doha. Turkey backed Hamas again. Egypt accused Qatar of delay. "
@@ -92,13 +91,6 @@ def test_store_graph_names_its_nodes_and_filters_edges(filled):
     assert busiest["truncated"] is True and [e["count"] for e in busiest["edges"]] == [2]
     with pytest.raises(StoreError, match="since"):
         store.graph(since="last week")
-
-
-def test_store_graph_query_still_reads_only_the_covering_index(filled):
-    store, _ = filled
-    sql, params = network_sql(since="2024-01-01", by="month", sample=True)
-    plan = " ".join(str(row[-1]) for row in store._conn.execute("EXPLAIN QUERY PLAN " + sql, params))
-    assert "COVERING INDEX events_pair" in plan and "TEMP B-TREE" not in plan
 
 
 def test_store_read_only_refuses_writes_but_reads(tmp_path: Path):

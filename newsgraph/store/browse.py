@@ -8,7 +8,8 @@ import sqlite3
 from collections.abc import Collection
 from typing import Any
 
-from newsgraph.store.queries import _RECORD, _record, network_sql
+from newsgraph.store.network import network_rows
+from newsgraph.store.queries import _RECORD, _record
 
 MAX_REPORTS = 50  # reports of one cluster listed with an event
 
@@ -85,9 +86,8 @@ def graph(conn: sqlite3.Connection, since: str | None = None, until: str | None 
     aggregates them, of the ``categories`` only when given; past ``max_edges``, the edges with most events are
     kept (``truncated``). A node's fields come from the first actor (or recipient) of one of its events and
     ``count`` sums the events of its edges."""
-    sql, params = network_sql(since, until, by, sample=True)
     wanted = None if categories is None else {c.upper() for c in categories}
-    rows = [row for row in conn.execute(sql, params) if wanted is None or row[3] in wanted]
+    rows = [row for row in network_rows(conn, since, until, by) if wanted is None or row[3] in wanted]
     truncated = max_edges is not None and len(rows) > max_edges
     if truncated:
         rows = sorted(rows, key=lambda row: -row[5])[:max_edges]

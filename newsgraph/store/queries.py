@@ -1,4 +1,4 @@
-"""Reading the store: events with their cluster, full-text search, statistics and the actor network."""
+"""Reading the store: events with their cluster, full-text search, statistics and claims (the network: network.py)."""
 
 from __future__ import annotations
 
@@ -147,40 +147,6 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
     by_category = dict(conn.execute("SELECT event, COUNT(*) FROM events GROUP BY event ORDER BY event"))
     (clusters,) = conn.execute("SELECT COUNT(*) FROM clusters").fetchone()
     return {"documents": documents, "events": by_category, "clusters": clusters}
-
-
-PERIODS = {"day": "date", "month": "year_month", "year": "substr(year_month, 1, 4)"}
-
-_NETWORK = """
-SELECT actor_key, recipient_key, {period} AS period, event, quad, COUNT(*), AVG(intensity){sample}
-FROM events AS e INDEXED BY events_pair
-WHERE actor_key IS NOT NULL AND recipient_key IS NOT NULL AND negated = 0 AND hypothetical = 0{dates}
-GROUP BY actor_key, recipient_key, period, event, quad
-ORDER BY actor_key, recipient_key, period, event, quad
-"""
-
-
-def network_sql(since: str | None = None, until: str | None = None, by: str = "month", *,
-                sample: bool = False) -> tuple[str, list[Any]]:  # fmt: skip
-    """The SQL of ``network()`` and its parameters: one scan of the covering index events_pair, which by month
-    is already in GROUP BY and ORDER BY order (no sort). ``sample`` adds the smallest rowid of each group (an
-    index holds the rowid: still no table read), to look up the actors' names from one of its events."""
-    if by not in PERIODS:
-        raise StoreError(f"network by {by!r}: choose one of {', '.join(PERIODS)}")
-    where = Where()
-    _add_dates(where, since, until)
-    dates = "".join(f" AND {part}" for part in where.parts)
-    return _NETWORK.format(period=PERIODS[by], dates=dates, sample=", MIN(e.rowid)" if sample else ""), where.params
-
-
-def network(conn: sqlite3.Connection, since: str | None = None, until: str | None = None,
-            by: str = "month") -> list[dict[str, Any]]:  # fmt: skip
-    """Events aggregated by (first actor, first recipient, period, category): count and mean intensity."""
-    sql, params = network_sql(since, until, by)
-    return [
-        {"actor": a, "recipient": r, "period": p, "event": ev, "quad": q, "count": n, "intensity": mean}
-        for a, r, p, ev, q, n, mean in conn.execute(sql, params)
-    ]
 
 
 def claims(conn: sqlite3.Connection, until: str | None = None) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from newsgraph.errors import StoreError
 from newsgraph.store import browse, queries
+from newsgraph.store import network as networks
 from newsgraph.store.connection import connect, translated
 from newsgraph.store.result import DocumentResult
 from newsgraph.store.schema import MIGRATIONS, migrate
@@ -164,7 +165,7 @@ class Store:
         Keys are KB ids, else countries, else lower-cased words; events without a recipient, negated or
         hypothetical ones are left out; an undated event has period None (left out when since/until is given)."""
         with translated(self.path):
-            return queries.network(self._conn, since, until, by)
+            return networks.network(self._conn, since, until, by)
 
     def claims(self, until: str | None = None) -> list[dict[str, Any]]:
         """What the stored articles say of relations between actors (``Claim.to_dict()`` records), dated on or

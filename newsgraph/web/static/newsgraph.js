@@ -112,6 +112,10 @@
     {selector: ":selected", style: {"border-width": 3, "border-color": "#111", "line-style": "dashed", opacity: 1}},
   ];
 
+  // a big graph draws its edges as straight "haystack" lines without arrows: each frame then takes a fraction of
+  // the time, so that a click is answered while the graph redraws
+  const BIG_STYLE = [{selector: "edge", style: {"curve-style": "haystack", "haystack-radius": 0, "target-arrow-shape": "none"}}];
+
   async function loadNetwork() {
     const f = filters();
     const network = await api("/api/network", {since: f.since, until: f.until, by: "year",
@@ -120,15 +124,18 @@
     const big = network.nodes.length > BIG_GRAPH;
     if (state.cy) state.cy.destroy();
     state.cy = cytoscape({
-      container: $("network"), elements: items, style: STYLE, maxZoom: 2.5, minZoom: 0.05,
+      container: $("network"), elements: items, style: big ? STYLE.concat(BIG_STYLE) : STYLE, maxZoom: 2.5, minZoom: 0.05,
       textureOnViewport: big, hideEdgesOnViewport: big, pixelRatio: big ? 1 : "auto", autoungrabify: big,
+      autounselectify: big, boxSelectionEnabled: false, // a big graph is not redrawn to show a selection
       layout: big ? {name: "concentric", concentric: (n) => n.data("count"), levelWidth: () => 4, animate: false}
                   : {name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90},
     });
     if (state.cy.zoom() > 1.5) { state.cy.zoom(1.5); state.cy.center(); } // a few nodes: keep labels at their size
     page.cy = state.cy;
-    state.cy.on("tap", "edge", (event) => selectEdge(event.target.data("source"), event.target.data("target")));
-    state.cy.on("tap", "node", (event) => selectActor(event.target.id(), event.target.data("label")));
+    // a big graph answers the press itself (its nodes cannot be dragged): the events are asked for at once
+    const press = big ? "tapstart" : "tap";
+    state.cy.on(press, "edge", (event) => selectEdge(event.target.data("source"), event.target.data("target")));
+    state.cy.on(press, "node", (event) => selectActor(event.target.id(), event.target.data("label")));
     const pairs = items.filter((i) => i.group === "edges").length;
     $("network-summary").textContent = `${network.nodes.length} actors, ${pairs} pairs` +
       (network.truncated ? " (the busiest edges only: narrow the dates)" : "");
