@@ -1,4 +1,5 @@
-"""How news text is laid out: the wire dateline that opens a story ("KYIV (Reuters) - ", "KILIS, Turkey -- ")."""
+"""How news text is laid out: the wire dateline that opens a story ("KYIV (Reuters) - ", "KILIS, Turkey -- ",
+"GAZA CITY/JERUSALEM - ")."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 WIRE_DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<city>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+)*)(?:,[ ](?P<region>[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?))?"
+    r"(?m)^[ \t]*(?P<city>[A-Z][A-Z.'\-/]+(?:[ ][A-Z][A-Z.'\-/]+)*)(?:,[ ](?P<region>[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?))?"
     r"(?:[ ]?\([A-Za-z .&/]+\))?[ ]?(?:--|-|\u2014|\u2013)[ ]+"
 )
 
@@ -21,4 +22,4 @@ def dateline_place(text: str) -> str | None:
     match = next(wire_datelines(text), None)
     if match is None:
         return None
-    return match.group("region") or match.group("city").title()
+    return match.group("region") or match.group("city").split("/")[0].title()  # "GAZA CITY/JERUSALEM": Gaza City

@@ -53,6 +53,9 @@ class Seen:
     entry: Entry | None
 
 
+_RELATIVE = frozenset({"which", "who", "that"})
+
+
 @dataclass
 class DocActors:
     """The actors of one parsed text: KB hits, and resolution of argument phrases by the article's date."""
@@ -144,6 +147,8 @@ class DocActors:
     def _segments(
         self, head: Token, *, coref: bool, limit: tuple[int, int] | None = None
     ) -> list[tuple[Actor, Entry | None]]:
+        if head.lower_ in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.i:
+            head = head.head.head  # "Qatar, which brokered the talks": which is Qatar
         key = (head.i, coref, limit)
         cached = self.memo.get(key)
         if cached is None:  # a phrase that refers back to nothing reads the same with or without references

@@ -14,7 +14,7 @@ from newsgraph.events.extract import body_sentences, events_and_actors
 from newsgraph.model import Article, Event
 from newsgraph.nlp import clean_for_parse
 from newsgraph.system.from_events import claims_of_event, office_claims
-from newsgraph.system.from_text import Reader, claims_of_sentence, complete, named_keys, refer_back
+from newsgraph.system.from_text import Reader, between_pairs, claims_of_sentence, complete, named_keys, refer_back
 from newsgraph.system.model import SYMMETRIC, Claim, actor_key
 from newsgraph.system.vocabulary import vocabulary
 
@@ -60,7 +60,8 @@ def claims_of_doc(doc: Doc, article: Article, kb: KnowledgeBase, actors: DocActo
                 found.append(claim)
         per_sentence.append(found)
     refer_back(sentences, per_sentence, reader)
-    return complete(per_sentence, [named_keys(s, reader) for s in sentences])
+    between = [pair for s in sentences for pair in between_pairs(s, reader)]
+    return complete(per_sentence, [named_keys(s, reader) for s in sentences], between)
 
 
 def read_articles(articles: Iterable[Article], kb: KnowledgeBase, nlp: Language,

@@ -38,6 +38,15 @@ def _distinct(actors: Iterable[Actor | None]) -> list[Actor]:
     return out
 
 
+def _venue(actor: Actor, event: Event) -> bool:
+    """"met in Doha", "signed in Istanbul", "talks at the Kremlin": where it happened, not a party to it."""
+    if actor.start is None:
+        return False
+    at = actor.start - event.sentence_start
+    before = event.sentence[max(0, at - 8) : at].lower().split()
+    return bool(before) and before[-1] in ("in", "at", "inside") or (len(before) > 1 and before[-2:] == ["in", "the"])
+
+
 def claims_of_event(event: Event, kb: KnowledgeBase, vocab: Vocabulary | None = None,
                     published: date | None = None) -> list[Claim]:  # fmt: skip
     """The relation claims one event makes (none for most events without a named recipient)."""
@@ -49,11 +58,11 @@ def claims_of_event(event: Event, kb: KnowledgeBase, vocab: Vocabulary | None = 
     if unreal and not rule.proposed:
         return []
     day = _day(event) or published
-    actors = _distinct(acting_for(a, kb, day) for a in event.actor)
-    recipients = _distinct(acting_for(r, kb, day) for r in event.recipient)
-    status = "proposed" if unreal else "active"
-    modality = ("hypothetical",) if unreal else ()
-    base = dict(status=status, date=event.date, evidence=evidence_of(event), modality=modality,
+    actors = _distinct(acting_for(a, kb, day) for a in event.actor if not _venue(a, event))
+    recipients = _distinct(acting_for(r, kb, day) for r in event.recipient if not _venue(r, event))
+    status = "proposed" if unreal else rule.status
+    modality = ("hypothetical",) if unreal or rule.status in ("proposed", "rejected") else ()
+    base = dict(status=status, explicit=rule.status != "active", date=event.date, evidence=evidence_of(event), modality=modality,
                 attribution=event.attribution, weight=round(abs(event.intensity) / 10, 2),
                 rule=f"event:{event.event}")  # fmt: skip
     claims: list[Claim] = []

@@ -23,6 +23,7 @@ from newsgraph.events.attribution import attribution
 from newsgraph.events.coder import clause_offsets
 from newsgraph.events.dates import event_date
 from newsgraph.events.modality import modality
+from newsgraph.layout import WIRE_DATELINE
 from newsgraph.model import Actor, Article
 from newsgraph.system.aggregate import acting_for
 from newsgraph.system.model import SYMMETRIC, Claim, Evidence, actor_key
@@ -146,6 +147,12 @@ def _noun_subject(noun: Token) -> Token | None:
     return None
 
 
+def _the_sides(token: Token) -> bool:
+    """"relayed messages between the sides", "between the two parties": the article's sides, named elsewhere."""
+    nodes = [token, token.head] if token.dep_ == "dobj" else [token]
+    return any(o.lemma_.lower() in ("side", "party", "belligerent") for n in nodes for o in _prep_objects(n, "between"))
+
+
 def _listed_players(token: Token) -> bool:
     """"efforts from international players like Qatar, Egypt and the United States": third parties by name."""
     return any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in token.children)
@@ -158,7 +165,9 @@ def _between(token: Token, reader: Reader) -> list[Actor]:
     for node in nodes:
         objects = _prep_objects(node, "between") or _prep_objects(node, "among")
         if objects:
-            parties = reader.resolve(objects[0])
+            parties: list[Actor] = []
+            for obj in objects:  # "between the Democratic Republic of Congo and Rwanda": each conjunct
+                parties.extend(p for p in reader.resolve(obj) if actor_key(p) not in {actor_key(q) for q in parties})
             if len(parties) >= 2:
                 return parties
     if token.pos_ in ("NOUN", "PROPN"):
@@ -180,7 +189,15 @@ def _only_with(token: Token, sentence: Span, cue: Cue, vocab: Vocabulary) -> boo
         return True
     words = vocab.word_sets[cue.only_with]
     if cue.only_with == "strained_words":
-        return any(c.lower_ in words or c.lemma_.lower() in words for c in token.children if c.dep_ in ("amod", "compound"))
+        if any(c.lower_ in words or c.lemma_.lower() in words for c in token.children if c.dep_ in ("amod", "compound")):
+            return True  # "strained relations"
+        verb = token.head
+        if token.dep_ not in ("nsubj", "nsubjpass") or verb.i == token.i:
+            return False  # "relations ... have been frosty", "ties soured"
+        return verb.lemma_.lower() in words or verb.lower_ in words or any(
+            c.dep_ in ("acomp", "attr", "advmod", "oprd") and (c.lower_ in words or c.lemma_.lower() in words)
+            for c in verb.children
+        )
     scope = sentence if cue.only_with == "settlement_words" else token.subtree
     return any(t.lower_ in words or t.lemma_.lower() in words for t in scope if t.i != token.i)
 
@@ -215,12 +232,15 @@ def _standing(token: Token, cue: Cue, vocab: Vocabulary) -> Standing | None:
         return Standing("rejected", True, hypothetical=True, by=_clause_subject(refusing))
     modes = set(modality(token))
     verb = token if _pos(token) == "VERB" else _governing_verb(token)
-    status = vocab.status_verbs.get(verb.lemma_.lower()) if verb is not None else None
+    status = _status_of(verb, vocab) if verb is not None else None
     if status is None and token.dep_ == "pobj" and token.head.lower_ == "of" and _pos(token.head.head) == "NOUN":
         verb = token.head.head  # "the collapse of the talks", "the resumption of talks"
-        status = vocab.status_verbs.get(verb.lemma_.lower())
+        status = _status_of(verb, vocab)
     if verb is not None and verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         status = None  # "threatened to halt talks": the talks go on
+    if verb is not None and verb.i != token.i and status is None and _negated(verb) and \
+            verb.lemma_.lower() in vocab.going_verbs:  # fmt: skip
+        return Standing("suspended", True)  # "the talks will not go ahead", "did not take place"
     if verb is not None and status is not None and (verb.i != token.i or status != "active"):
         if status == "active" and _doubted(verb, vocab):
             return Standing("suspended", True)  # "the prospect of resuming talks is uncertain"
@@ -236,6 +256,20 @@ def _standing(token: Token, cue: Cue, vocab: Vocabulary) -> Standing | None:
     if _proposed(token, vocab) or modes & {"hypothetical", "future"} or _modal(token):
         return Standing("proposed", True, hypothetical=True)
     return Standing(cue.status, cue.status != "active")
+
+
+def _status_of(word: Token, vocab: Vocabulary) -> str | None:
+    """The status a verb or noun gives: "suspended", "broke down" (lemma and particle), "the collapse"."""
+    particles = [c.lower_ for c in word.children if c.dep_ == "prt"]
+    for particle in particles:
+        status = vocab.status_verbs.get(f"{word.lemma_.lower()} {particle}")
+        if status is not None:
+            return status
+    return vocab.status_verbs.get(word.lemma_.lower())
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in verb.children)
 
 
 _NOUN_LINKS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "prep", "compound", "conj", "appos"})
@@ -255,8 +289,9 @@ def _governing_verb(noun: Token) -> Token | None:
 
 
 def _doubted(verb: Token, vocab: Vocabulary) -> bool:
+    """"the prospect of resuming talks is uncertain", "as a condition for resuming dialogue": not resumed yet."""
     for node in _up(verb, 5):
-        if node.lemma_.lower() in vocab.doubt_words:
+        if node.lemma_.lower() in vocab.doubt_words or node.lemma_.lower() in vocab.pending_nouns:
             return True
         if any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in vocab.doubt_words for c in node.children):
             return True
@@ -325,8 +360,7 @@ def _cue_of(token: Token, vocab: Vocabulary) -> Cue | None:
 def claims_of_sentence(sentence: Span, reader: Reader) -> list[Claim]:
     """The claims the words of one sentence make."""
     vocab = reader.vocab
-    text = reader.article.text
-    found: list[Claim] = []
+    made: list[tuple[Token, Standing, list[Claim]]] = []
     for token in sentence:
         cue = _cue_of(token, vocab)
         if cue is None or not _only_with(token, sentence, cue, vocab):
@@ -336,22 +370,26 @@ def claims_of_sentence(sentence: Span, reader: Reader) -> list[Claim]:
         standing = _standing(token, cue, vocab)
         if standing is None:
             continue
-        made = _claims_for(token, cue, standing, sentence, reader)
-        if not made:
-            continue
-        reader.used.add(token.idx)
-        offset = token.idx - sentence.start_char
-        when = event_date(text[sentence.start_char : sentence.end_char], offset, reader.day, clause_offsets(token, sentence))
-        source = attribution(token, sentence, reader.actors.actors_for, text)
-        evidence = Evidence(reader.article.doc_id, None, text[sentence.start_char : sentence.end_char],
-                            sentence.start_char, sentence.end_char, when.date, source)  # fmt: skip
-        by = reader.resolve(standing.by)[:1] if standing.by is not None else []
-        for claim in made:
-            found.append(claim.with_(
-                date=when.date, evidence=evidence, attribution=source, by=by[0] if by else None,
-                modality=("hypothetical",) if standing.hypothetical else (),
-            ))  # fmt: skip
-    return found
+        claims = _claims_for(token, cue, standing, sentence, reader)
+        if claims:
+            made.append((token, standing, claims))
+    made.extend((token, Standing("active", False), [claim]) for token, claim in _compound_claims(sentence, reader))
+    return [claim for token, standing, claims in made for claim in _stamped(token, standing, claims, sentence, reader)]
+
+
+def _stamped(token: Token, standing: Standing, claims: list[Claim], sentence: Span, reader: Reader) -> list[Claim]:
+    """The claims of one cue word with their date, source, evidence and modality."""
+    text = reader.article.text
+    reader.used.add(token.idx)
+    offset = token.idx - sentence.start_char
+    when = event_date(text[sentence.start_char : sentence.end_char], offset, reader.day, clause_offsets(token, sentence))
+    source = attribution(token, sentence, reader.actors.actors_for, text)
+    evidence = Evidence(reader.article.doc_id, None, text[sentence.start_char : sentence.end_char],
+                        sentence.start_char, sentence.end_char, when.date, source)  # fmt: skip
+    by = reader.resolve(standing.by)[:1] if standing.by is not None else []
+    modality = ("hypothetical",) if standing.hypothetical else ()
+    return [claim.with_(date=when.date, evidence=evidence, attribution=source, by=by[0] if by else None,
+                        modality=modality) for claim in claims]  # fmt: skip
 
 
 def _within_mediation(token: Token, vocab: Vocabulary) -> bool:
@@ -376,6 +414,8 @@ def _claims_for(token: Token, cue: Cue, standing: Standing, sentence: Span, read
 
     if cue.type == "based_in":
         return _based_in(token, cue, standing, reader, claim)
+    if cue.type == "supports":
+        return _backing(token, reader, claim)
     if cue.type in SYMMETRIC:
         parties = _between(token, reader)
         if len(parties) < 2:
@@ -385,12 +425,67 @@ def _claims_for(token: Token, cue: Cue, standing: Standing, sentence: Span, read
         return [claim(cue.type, parties[0], parties[1])]
     if cue.type == "mediates":
         who = _clause_subject(token) if _pos(token) == "VERB" else _noun_subject(token)
+        passive = _pos(token) == "VERB" and (args.is_passive(token) or token.dep_ == "acl" and token.tag_ == "VBN")
+        if passive:
+            agents = _prep_objects(token, "by")  # "a deal negotiated by Lukashenko", "talks brokered by Qatar"
+            who = agents[0] if agents else None
+        elif cue.agent_only:
+            return []  # "Israel negotiated with Hamas": a side, not a mediator
         mediators = reader.resolve(who)
         parties = tuple(_between(token, reader))
         if not parties and cue.only_with == "settlement_words" and not _listed_players(token):
             return []  # "Seoul's efforts to denuclearise": an effort of one's own, not a mediation
+        if not parties and cue.needs_sides and not _the_sides(token):
+            return []  # "carried messages", "a channel": a mediation only between sides named
         return [claim("mediates", m, None, parties) for m in mediators if actor_key(m) not in {actor_key(p) for p in parties}]
     return []
+
+
+def _backing(token: Token, reader: Reader, claim: Callable[..., Claim]) -> list[Claim]:
+    """"Tehran arms the group", "Hezbollah, which is armed and funded by Tehran", "Egypt, which backs the army"."""
+    if args.is_passive(token) or token.pos_ == "ADJ" or (token.dep_ == "conj" and args.is_passive(token.head)):
+        agents = _prep_objects(token, "by") or (_prep_objects(token.head, "by") if token.dep_ == "conj" else [])
+        backed = [c for c in (token.head if token.dep_ == "conj" else token).children if c.dep_ == "nsubjpass"]
+        backers = reader.resolve(agents[0]) if agents else []
+        targets = reader.resolve(backed[0]) if backed else []
+    else:
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        backers = reader.resolve(args.subject(token) or _clause_subject(token))  # "accused Iran of arming": Iran
+        targets = reader.resolve(objects[0]) if objects else []
+    return [claim("supports", a, b) for a in backers for b in targets if actor_key(a) != actor_key(b)]
+
+
+def _compound_claims(sentence: Span, reader: Reader) -> list[tuple[Token, Claim]]:
+    """"the Iran-backed group" (supports), "a China-brokered agreement", "AU-led talks" (mediates)."""
+    vocab = reader.vocab
+    found = []
+    for token in sentence:
+        kind = vocab.compounds.get(token.lemma_.lower()) or vocab.compounds.get(token.lower_)
+        if kind is None or token.dep_ not in ("amod", "compound") or token.head.i == token.i:
+            continue
+        names = [c for c in token.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.pos_ in ("PROPN", "NOUN")]
+        if not names or not any(c.lower_ == "-" for c in token.children) and sentence.doc[token.i - 1].text != "-":
+            continue
+        noun = token.head
+        need = vocab.compound_needs.get(token.lemma_.lower())
+        if need is not None and noun.lemma_.lower() not in vocab.word_sets[need] and noun.lower_ not in vocab.word_sets[need]:
+            continue
+        subjects = reader.resolve(names[0])
+        keys = {actor_key(a) for a in subjects}
+        evidence = _placeholder(token)
+        for subject in subjects:
+            if kind == "supports":
+                for target in reader.resolve(noun):
+                    if actor_key(target) not in keys:
+                        found.append((token, Claim(type="supports", subject=subject, object=target, status="active",
+                                                   date=None, evidence=evidence, weight=vocab.word_weight,
+                                                   rule=f"words:{token.lemma_.lower()}")))  # fmt: skip
+            else:
+                parties = tuple(p for p in _between(noun, reader) if actor_key(p) not in keys)
+                found.append((token, Claim(type="mediates", subject=subject, object=None, parties=parties,
+                                           status="active", date=None, evidence=evidence, weight=vocab.word_weight,
+                                           rule=f"words:{token.lemma_.lower()}")))  # fmt: skip
+    return found
 
 
 def _based_in(token: Token, cue: Cue, standing: Standing, reader: Reader, claim: Callable[..., Claim]) -> list[Claim]:
@@ -407,6 +502,13 @@ def _based_in(token: Token, cue: Cue, standing: Standing, reader: Reader, claim:
         place = cue.object
         targets = [c for c in token.children if c.dep_ == "dobj"] if place == "dobj" else _prep_objects(token, place)
         hosts = [h for t in targets for h in reader.resolve(t)]
+        going = _prep_objects(token, "for") if cue.lemma == "leave" else []  # "will leave for Belarus"
+        if going and guest_token is not None:
+            guests = [g for g in reader.resolve(guest_token) if _is_guest(guest_token, g, reader.kb)]
+            new_hosts = [h for t in going for h in reader.resolve(t) if _is_host(h, reader.kb)]
+            left = [h for h in hosts if _is_host(h, reader.kb)]
+            return [claim("based_in", g, h, status="active") for g in guests for h in new_hosts if g.country != h.country] + \
+                   [claim("based_in", g, h) for g in guests for h in left if g.country != h.country]  # fmt: skip
     if guest_token is None:
         return []
     guests = [g for g in reader.resolve(guest_token) if _is_guest(guest_token, g, reader.kb)]
@@ -418,49 +520,99 @@ def _based_in(token: Token, cue: Cue, standing: Standing, reader: Reader, claim:
     return made
 
 
-def _article_pair(claims: list[Claim]) -> tuple[Actor, Actor] | None:
-    """The two sides the article's talks are between: the pair its claims of talks (or mediation) name most."""
+_PAIR_WEIGHTS = {"negotiates_with": 2.0, "mediates": 1.0, "opposes": 0.5}
+
+
+def _article_pair(claims: list[Claim], between: list[tuple[tuple[Actor, Actor], float]] = ()) -> tuple[Actor, Actor] | None:  # type: ignore[assignment]
+    """The two sides of the article's conflict and talks: the pair its claims of talks, mediation and conflict,
+    and its "between A and B" phrases, name most."""
     counts: Counter[tuple[str, str]] = Counter()
     actors: dict[str, Actor] = {}
-    for claim in claims:
-        sides = [claim.subject, claim.object] if claim.type == "negotiates_with" else list(claim.parties)
+    named = [([c.subject, c.object] if c.type != "mediates" else list(c.parties),
+              _PAIR_WEIGHTS[c.type] / (2 if c.rule.startswith("event:") else 1))
+             for c in claims if c.type in _PAIR_WEIGHTS]  # fmt: skip
+    named += [(list(pair), weight) for pair, weight in between]
+    for sides, weight in named:
         keys = [actor_key(s) for s in sides if s is not None and actor_key(s)]
-        if len(keys) != 2 or claim.type not in ("negotiates_with", "mediates"):
+        if len(keys) != 2 or keys[0] == keys[1]:
             continue
         for side in sides:
             actors[actor_key(side)] = side  # type: ignore[index]
-        counts[tuple(sorted(keys))] += 2 if claim.type == "negotiates_with" else 1  # type: ignore[index, arg-type]
-    if not counts:
-        return None
+        counts[tuple(sorted(keys))] += weight  # type: ignore[index, arg-type]
+    if not counts or counts.most_common(1)[0][1] < 1.0:
+        return None  # no pair said to talk, fight or be in conflict more than in passing
     a, b = counts.most_common(1)[0][0]
     return actors[a], actors[b]
+
+
+_VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
 
 
 def named_keys(sentence: Span, reader: Reader) -> set[str]:
     """The keys of the organisations and states a sentence names (knowledge-base hits, not titles)."""
     keys: set[str] = set()
+    text = reader.article.text[sentence.start_char : sentence.end_char]
+    dateline = WIRE_DATELINE.match(text)
+    after = sentence.start_char + (dateline.end() if dateline else 0)  # "GAZA CITY/JERUSALEM - " names no party
     for match in reader.actors.matches:
-        if match.kind != "role" and sentence.start <= match.start < sentence.end:
-            keys.update(actor_key(a) or "" for a in reader.resolve(reader.doc[match.end - 1]))
+        if match.kind != "role" and sentence.start <= match.start < sentence.end and reader.doc[match.start].idx >= after:
+            head = reader.doc[match.end - 1]
+            if head.dep_ == "pobj" and head.head.lower_ in _VENUE_PREPOSITIONS:
+                continue  # "took hold in the Gaza Strip": a place, not a party
+            keys.update(actor_key(a) or "" for a in reader.resolve(head))
     return keys - {""}
 
 
-def complete(per_sentence: list[list[Claim]], keys: list[set[str]]) -> list[Claim]:
-    """Fill in the article's sides where a claim names none ("Qatar suspended its role in the discussions", "no
-    progress on hostage negotiations") when its sentence names no one else; drop mediators that are a side."""
-    pair = _article_pair([c for claims in per_sentence for c in claims])
+def _sentence_pair(claims: list[Claim]) -> tuple[Actor, Actor] | None:
+    for claim in claims:
+        if claim.type == "negotiates_with" and claim.object is not None and claim.subject.text:
+            return claim.subject, claim.object
+    return None
+
+
+def between_pairs(sentence: Span, reader: Reader) -> list[tuple[tuple[Actor, Actor], float]]:
+    """The sides of every "between A and B" of a sentence, weighing 2 after a word of conflict or talks ("the
+    conflict between Congo and Rwanda", "a ceasefire between"), else 0.5 ("relations between")."""
+    vocab = reader.vocab
+    found = []
+    for token in sentence:
+        if token.lower_ == "between" and token.dep_ == "prep":
+            sides = _between(token.head, reader)
+            if len(sides) >= 2:
+                word = token.head.lemma_.lower()
+                weight = 2.0 if word in vocab.conflict_nouns or word in vocab.word_sets["talks_words"] else 0.5
+                found.append(((sides[0], sides[1]), weight))
+    return found
+
+
+def complete(per_sentence: list[list[Claim]], keys: list[set[str]],
+             between: list[tuple[tuple[Actor, Actor], float]] = ()) -> list[Claim]:  # type: ignore[assignment]  # fmt: skip
+    """Fill in the article's sides where a claim names none: a mediation's always ("Qatar suspended its role in the
+    discussions"), talks' when their sentence names no one else ("no progress on hostage negotiations"); drop
+    mediators that are a side, and talks with a mediator."""
+    pair = _article_pair([c for claims in per_sentence for c in claims], between)
     sides = {actor_key(a) for a in pair} if pair is not None else set()
     mediators = {actor_key(c.subject) for claims in per_sentence for c in claims if c.type == "mediates"}
+    real_mediators = {actor_key(c.subject) for claims in per_sentence for c in claims
+                      if c.type == "mediates" and c.status in ("active", "suspended", "ended")}  # fmt: skip
     out = []
     for claims, named in zip(per_sentence, keys, strict=True):
         fits = pair is not None and named <= sides | mediators  # the article's sides and mediators only
+        here = _sentence_pair(claims)
         for claim in claims:
             if claim.type == "negotiates_with" and claim.object is None:
-                if not fits:
+                if here is not None:  # "talks between A and B ... but those negotiations collapsed"
+                    claim = claim.with_(subject=here[0], object=here[1])
+                elif not fits:
                     continue
-                claim = claim.with_(subject=pair[0], object=pair[1])  # type: ignore[index]
+                else:
+                    claim = claim.with_(subject=pair[0], object=pair[1])  # type: ignore[index]
+            if claim.type == "negotiates_with" and {actor_key(claim.subject), actor_key(claim.object)} & real_mediators:
+                continue  # "Israel accepted an Egyptian proposal": the mediator is not a side
+            if claim.type == "mediates" and not claim.parties and here is not None:
+                claim = claim.with_(parties=here)
             if claim.type == "mediates":
-                if not claim.parties and fits:
+                if not claim.parties and pair is not None:  # a mediation is between the article's sides
                     claim = claim.with_(parties=pair)
                 if actor_key(claim.subject) in {actor_key(p) for p in claim.parties}:
                     continue

@@ -25,12 +25,15 @@ class Cue:
     host_is_subject: bool = False
     guests_only: bool = False
     only_with: str | None = None
+    needs_sides: bool = False  # a mediation only when "between A and B" names the sides
+    agent_only: bool = False  # only in the passive, its agent being the subject ("a deal negotiated by X")
 
 
 @dataclass(frozen=True)
 class EventRule:
     type: str
-    proposed: bool = False
+    proposed: bool = False  # a hypothetical or future event proposes the relation
+    status: str = "active"  # the status an event told as real gives it
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,11 @@ class Vocabulary:
     status_verbs: dict[str, str]  # lemma -> status
     stalled_nouns: frozenset[str]
     doubt_words: frozenset[str]
+    pending_nouns: frozenset[str]
+    compounds: dict[str, str]  # participle lemma -> relation type ("Iran-backed")
+    compound_needs: dict[str, str]  # participle lemma -> the word set its noun must be in
+    going_verbs: frozenset[str]
+    conflict_nouns: frozenset[str]
     proposal_verbs: frozenset[str]
     proposal_modifiers: frozenset[str]
     refusal_words: frozenset[str]
@@ -65,7 +73,8 @@ def _cue(item: dict[str, Any]) -> Cue:
         lemma=item["lemma"], pos=item["pos"], type=item["type"], object=item["object"],
         status=item.get("status", "active"), from_status=item.get("from"),
         host_is_subject=bool(item.get("host_is_subject")), guests_only=bool(item.get("guests_only")),
-        only_with=item.get("only_with"),
+        only_with=item.get("only_with"), needs_sides=bool(item.get("needs_sides")),
+        agent_only=bool(item.get("agent_only")),
     )  # fmt: skip
 
 
@@ -73,7 +82,8 @@ def read_vocabulary(data: dict[str, Any], where: str = "relations.yaml") -> Voca
     """Build the vocabulary from the parsed YAML; ConfigError (with ``where``) when a part is missing or wrong."""
     try:
         types = set(data["types"])
-        events = {key: EventRule(value["type"], bool(value.get("proposed"))) for key, value in data["events"].items()}
+        events = {key: EventRule(value["type"], bool(value.get("proposed")), value.get("status", "active"))
+                  for key, value in data["events"].items()}  # fmt: skip
         cues = {(c.lemma, c.pos): c for c in (_cue(item) for item in data["cues"])}
         word_sets = {name: _words(values) for name, values in data["word_sets"].items()}
         status_verbs = {lemma: status for status, lemmas in data["status_verbs"].items() for lemma in lemmas}
@@ -88,6 +98,9 @@ def read_vocabulary(data: dict[str, Any], where: str = "relations.yaml") -> Voca
     return Vocabulary(
         events=events, cues=cues, word_sets=word_sets, status_verbs=status_verbs,
         stalled_nouns=_words(data.get("stalled_nouns")), doubt_words=_words(data.get("doubt_words")),
+        pending_nouns=_words(data.get("pending_nouns")), compounds=dict(data.get("compounds") or {}),
+        compound_needs=dict(data.get("compound_needs") or {}), going_verbs=_words(data.get("going_verbs")),
+        conflict_nouns=_words(data.get("conflict_nouns")),
         proposal_verbs=_words(data.get("proposal_verbs")), proposal_modifiers=_words(data.get("proposal_modifiers")),
         refusal_words=_words(data.get("refusal_words")), acceptance_verbs=_words(data.get("acceptance_verbs")),
         change_nouns=_words(data.get("change_nouns")), gatherings=_words(data.get("gatherings")),
