@@ -73,7 +73,7 @@ class DocActors:
     by_token: dict[int, Match] = field(default_factory=dict)
     history: list[Seen] = field(default_factory=list)
     history_starts: list[int] = field(default_factory=list)
-    history_built: bool = False
+    history_read: int = 0  # matches read into the history so far (in order of their start)
     # the country of the story's wire dateline: where unnamed police, courts or protesters act
     home: str | None = None
 
@@ -90,20 +90,20 @@ class DocActors:
         found.home = found._home_country()
         return found
 
-    def _seen(self) -> list[Seen]:
-        """Every actor the KB names in the text, in order: built the first time a reference back needs it."""
-        if self.history_built:
-            return self.history
-        for match in self.matches:
+    def _seen_before(self, i: int) -> list[Seen]:
+        """The actors the KB names before token ``i``, in order: read as far as a reference back needs, once."""
+        matches = self.matches
+        while self.history_read < len(matches) and matches[self.history_read].start < i:
+            match = matches[self.history_read]
+            self.history_read += 1
             if match.kind == "role":
                 continue
             head = _span_head(self.doc[match.start : match.end])
             for actor, entry in self._segments(head, coref=False):
-                self.history.append(Seen(head.i, actor, entry))
-        self.history.sort(key=lambda s: s.index)
-        self.history_starts = [s.index for s in self.history]
-        self.history_built = True
-        return self.history
+                at = bisect.bisect_right(self.history_starts, head.i)
+                self.history.insert(at, Seen(head.i, actor, entry))
+                self.history_starts.insert(at, head.i)
+        return self.history[: bisect.bisect_left(self.history_starts, i)]
 
     def _home_country(self) -> str | None:
         place = dateline_place(self.text[:400])
@@ -417,8 +417,7 @@ class DocActors:
         noun = words[-1]
         where = segment[0].idx, segment[-1].idx + len(segment[-1].text)
         text = self.text[where[0] : where[1]]
-        seen = self._seen()
-        earlier = seen[: bisect.bisect_left(self.history_starts, segment[0].i)]
+        earlier = self._seen_before(segment[0].i)
         if len(segment) == 1 and (noun in _PRONOUNS_PERSON or noun in _PRONOUNS_GROUP):
             speaker = self._governing_speaker(segment[0])
             if speaker is not None:
@@ -512,6 +511,8 @@ def _phrase(head: Token, limit: tuple[int, int] | None) -> list[Token]:
     while stack:
         token = stack.pop()
         for child in token.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and token.pos_ == "PROPN":
+                continue  # "the United States, Ukraine's largest backer": a description of the name, not another actor
             if child.dep_ in _PHRASE_DEPS or (child.dep_ == "prep" and child.lower_ == "of" and _is_title(token)):
                 if child.i not in keep:
                     keep[child.i] = child

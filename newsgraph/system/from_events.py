@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 
 from newsgraph.actors.kb import KnowledgeBase
@@ -38,6 +39,14 @@ def _distinct(actors: Iterable[Actor | None]) -> list[Actor]:
     return out
 
 
+def _alongside(actor: Actor, event: Event) -> bool:
+    if actor.start is None:
+        return False
+    at = actor.start - event.sentence_start
+    before = event.sentence[max(0, at - 12) : at].lower().split()
+    return bool(before) and before[-1] in ("alongside", "beside")
+
+
 def _venue(actor: Actor, event: Event) -> bool:
     """"met in Doha", "signed in Istanbul", "talks at the Kremlin": where it happened, not a party to it."""
     if actor.start is None:
@@ -54,6 +63,10 @@ def claims_of_event(event: Event, kb: KnowledgeBase, vocab: Vocabulary | None = 
     rule = vocab.event_rule(event.event, event.mode)
     if rule is None or "negated" in event.modality:
         return []
+    if event.event == "REJECT" and event.trigger.text.lower().startswith(("deny", "deni")):
+        return []  # "Tehran denies arming the Houthis": a denial, not hostility toward the Houthis
+    if rule.type == "opposes" and any(_alongside(r, event) for r in event.recipient):
+        rule = replace(rule, type="supports")  # "troops fought alongside M23": on the same side
     unreal = bool(UNREAL & set(event.modality))
     if unreal and not rule.proposed:
         return []
