@@ -136,6 +136,8 @@
     const press = big ? "tapstart" : "tap";
     state.cy.on(press, "edge", (event) => selectEdge(event.target.data("source"), event.target.data("target")));
     state.cy.on(press, "node", (event) => selectActor(event.target.id(), event.target.data("label")));
+    state.cy.on("mouseover", "edge", (event) => prefetch(edgeQueries(event.target.data("source"), event.target.data("target"))));
+    state.cy.on("mouseover", "node", (event) => prefetch(actorQueries(event.target.id())));
     const pairs = items.filter((i) => i.group === "edges").length;
     $("network-summary").textContent = `${network.nodes.length} actors, ${pairs} pairs` +
       (network.truncated ? " (the busiest edges only: narrow the dates)" : "");
@@ -145,17 +147,35 @@
 
   /* --- selection: an edge or an actor --------------------------------------------------------------- */
 
+  function edgeQueries(source, target) { return [{actor: source, recipient: target}]; }
+  function actorQueries(id) { return [{actor: id}, {recipient: id}]; }
+
   async function selectEdge(source, target) {
     page.marks.selected = performance.now();
-    state.selection = {label: `${labelOf(source)} → ${labelOf(target)}`, queries: [{actor: source, recipient: target}]};
+    state.selection = {label: `${labelOf(source)} → ${labelOf(target)}`, queries: edgeQueries(source, target)};
     await showSelection(true);
   }
 
   async function selectActor(id, label) {
     page.marks.selected = performance.now();
-    state.selection = {label: label || id, queries: [{actor: id}, {recipient: id}]};
+    state.selection = {label: label || id, queries: actorQueries(id)};
     await showSelection(true);
   }
+
+  // The first page of an element's events is asked for when the pointer comes over it, so that a click finds
+  // it there (one request per element and filter setting; forgotten when the filters change).
+  const prefetched = new Map();
+  function firstPage(query) {
+    const params = Object.assign({}, filters(), query, {limit: PAGE, offset: 0});
+    const key = JSON.stringify(params);
+    if (!prefetched.has(key)) {
+      const request = api("/api/events", params);
+      request.catch(() => prefetched.delete(key));
+      prefetched.set(key, request);
+    }
+    return prefetched.get(key);
+  }
+  function prefetch(queries) { queries.forEach((q) => firstPage(q).catch(() => {})); }
 
   function labelOf(id) {
     const node = state.cy && state.cy.getElementById(id);
@@ -168,7 +188,7 @@
     $("selection").textContent = selection.label;
     try {
       const offset = first ? 0 : state.nextOffset;
-      const pages = await Promise.all(selection.queries.map((q) => api("/api/events",
+      const pages = await Promise.all(selection.queries.map((q) => first ? firstPage(q) : api("/api/events",
         Object.assign({}, filters(), q, {limit: PAGE, offset: offset}))));
       const seen = new Map();
       pages.forEach((p) => p.items.forEach((r) => seen.set(r.id, r)));
@@ -410,6 +430,7 @@
 
   async function refresh() {
     status("");
+    prefetched.clear();
     try {
       await loadNetwork();
       if (state.selection) await showSelection(true);
