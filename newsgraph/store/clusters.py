@@ -19,6 +19,7 @@ import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsgraph.model import Actor, Event
 from newsgraph.store.dates import first_day, precision_of, shift
@@ -103,21 +104,36 @@ ORDER BY rowid
 """
 
 
-def find_cluster(conn: sqlite3.Connection, event: Event, days: int) -> str | None:
+@dataclass(frozen=True)
+class Found:
+    """A cluster an event joins, with the key fields a report may refine."""
+
+    cluster_id: str
+    date: str | None
+    place: str | None
+    recipient_key: str
+
+
+def find_cluster(conn: sqlite3.Connection, event: Event, days: int) -> Found | None:
     """The existing cluster ``event`` belongs to, or None."""
     key = cluster_key(event)
     if precision_of(key.date) is None:
         return None
     assert key.date is not None
     params = (key.event, set_key(event.actor), *_candidate_range(key.date, days))
-    best: tuple[int, str] | None = None
+    best: tuple[int, Found] | None = None
     for cluster_id, cluster_date, place, recipient_key, hedged in conn.execute(_CANDIDATES, params):
-        other = ClusterKey(key.event, key.actors, frozenset(json.loads(recipient_key)), cluster_date, place, bool(hedged))
+        other = ClusterKey(key.event, key.actors, _recipients(recipient_key), cluster_date, place, bool(hedged))
         if same_event(key, other, days):
             distance = _distance(key.date, cluster_date)
             if best is None or distance < best[0]:
-                best = (distance, cluster_id)
+                best = (distance, Found(cluster_id, cluster_date, place, recipient_key))
     return best[1] if best else None
+
+
+@lru_cache(maxsize=4096)
+def _recipients(recipient_key: str) -> frozenset[str]:
+    return frozenset(json.loads(recipient_key))
 
 
 def cluster_id_for(event_id: str) -> str:
@@ -130,7 +146,7 @@ def assign_cluster(conn: sqlite3.Connection, event: Event, days: int) -> str:
     found = find_cluster(conn, event, days)
     if found is not None:
         _refine(conn, found, cluster_key(event))
-        return found
+        return found.cluster_id
     cluster_id = cluster_id_for(event.id)
     key = cluster_key(event)
     conn.execute(
@@ -143,20 +159,19 @@ def assign_cluster(conn: sqlite3.Connection, event: Event, days: int) -> str:
 _RANK = {"year": 1, "month": 2, "day": 3}
 
 
-def _refine(conn: sqlite3.Connection, cluster_id: str, key: ClusterKey) -> None:
+def _refine(conn: sqlite3.Connection, found: Found, key: ClusterKey) -> None:
     """A cluster learns from a report that joins it: a place when it had none, a more precise date, recipients
-    when it named none."""
-    date, place, recipients = conn.execute(
-        "SELECT date, place, recipient_key FROM clusters WHERE cluster_id = ?", (cluster_id,)
-    ).fetchone()
+    when it named none (written only when one of them changes)."""
+    date, place, recipients = found.date, found.place or key.place, found.recipient_key
     if _RANK.get(precision_of(key.date) or "", 0) > _RANK.get(precision_of(date) or "", 0):
         date = key.date
     if recipients == "[]" and key.recipients:
         recipients = json.dumps(sorted(key.recipients), ensure_ascii=False)
-    conn.execute(
-        "UPDATE clusters SET date = ?, place = ?, recipient_key = ? WHERE cluster_id = ?",
-        (date, place or key.place, recipients, cluster_id),
-    )
+    if (date, place, recipients) != (found.date, found.place, found.recipient_key):
+        conn.execute(
+            "UPDATE clusters SET date = ?, place = ?, recipient_key = ? WHERE cluster_id = ?",
+            (date, place, recipients, found.cluster_id),
+        )
 
 
 def refresh_counts(conn: sqlite3.Connection, cluster_ids: Iterable[str]) -> None:

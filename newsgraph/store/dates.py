@@ -5,10 +5,12 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 _SHAPES = {"day": re.compile(r"\d{4}-\d{2}-\d{2}"), "month": re.compile(r"\d{4}-\d{2}"), "year": re.compile(r"\d{4}")}
 
 
+@lru_cache(maxsize=8192)  # a corpus names few distinct dates, and every event's is asked for several times
 def precision_of(value: str | None) -> str | None:
     """``day``, ``month`` or ``year`` by the shape of ``value``; None when it is missing or not a valid date."""
     if not value:
@@ -35,6 +37,7 @@ def _first_day(value: str, precision: str) -> date:
     return date(int(value[:4]), 1, 1)
 
 
+@lru_cache(maxsize=8192)
 def first_day(value: str | None) -> date | None:
     """The first day of the period ``value`` names (the day itself for a full date); None when not a date."""
     precision = precision_of(value)
