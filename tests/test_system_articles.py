@@ -142,6 +142,12 @@ def test_state_and_mediators_commands_from_files_and_from_a_store(tmp_path):
     assert missing.exit_code == 1 and "no store at" in missing.output
     unknown = runner.invoke(app, ["mediators", "Atlantis", "Hamas", str(EXAMPLE)])
     assert unknown.exit_code == 1 and "NG700" in unknown.output
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    partly = runner.invoke(app, ["state", str(EXAMPLE), str(empty), "--format", "json"])
+    assert partly.exit_code == 1 and json.loads(partly.stdout)["relations"]  # the others' output, then exit 1
+    early = runner.invoke(app, ["timeline", "--actor", "Qatar", str(EXAMPLE), "--until", "soon", "-o", str(tmp_path / "t.png")])
+    assert early.exit_code == 1 and "until" in early.output and not (tmp_path / "t.png").exists()
 
 
 def test_network_files_open_in_networkx_and_pictures_are_pngs(tmp_path):

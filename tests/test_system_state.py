@@ -3,6 +3,7 @@ claims read off hand-built events, the vocabulary checked, claims stored and rea
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -204,8 +205,8 @@ def test_the_vocabulary_loads_and_a_malformed_one_is_a_config_error():
     assert vocab.status_verbs["suspend"] == "suspended"
     with pytest.raises(ConfigError, match="malformed"):
         read_vocabulary({"types": {}})
-    broken = {"types": {"supports": {}}, "events": {"SUPPORT": {"type": "hosts"}}, "cues": [], "word_sets": {},
-              "status_verbs": {}}  # fmt: skip
+    broken = {"types": ["supports"], "events": {"SUPPORT": {"type": "hosts"}}, "cues": [],
+              "word_sets": {"talks_words": []}, "status_verbs": {}}  # fmt: skip
     with pytest.raises(ConfigError, match="unknown relation type 'hosts'"):
         read_vocabulary(broken)
 
@@ -226,3 +227,83 @@ def test_claims_are_stored_with_their_article_and_read_back_by_date(tmp_path):
         other = Article(text="Turkey backs Hamas.", published="2024-11-18")
         with pytest.raises(Exception, match="belongs to doc_other"):
             store.write([DocumentResult("b.txt", None, "no_event", other, claims=(wrong,))])
+
+
+def test_a_refusal_is_kept_even_when_the_relation_was_real():
+    relation = fold([
+        claim("mediates", TURKEY, None, "active", "2024-01-01", parties=(ISRAEL, HAMAS)),
+        claim("mediates", TURKEY, None, "rejected", "2024-02-01", parties=(ISRAEL, HAMAS), by=ISRAEL, explicit=True),
+    ])  # fmt: skip
+    assert relation.status == "active" and [a.kb_id for a in relation.rejected_by] == ["ISR"]
+
+
+def test_a_bare_mediation_joins_the_sides_named_most_often_whatever_their_words():
+    egypt_talks = [claim("mediates", QATAR, None, parties=(EGYPT, HAMAS), sentence=f"S{i}.") for i in range(1)]
+    israel_talks = [claim("mediates", QATAR, None, parties=(Actor("the Israelis", 0, 12, "Israel", "ISR", "ISR"),
+                                                           HAMAS), sentence=f"T{i}.") for i in range(3)]  # fmt: skip
+    bare = claim("mediates", QATAR, None, "suspended", "2024-11-19", explicit=True, sentence="Bare.")
+    state = system_state_of([*egypt_talks, *israel_talks, bare])
+    suspended = [r for r in state.relations if r.status == "suspended"]
+    assert [{p.kb_id for p in r.parties} for r in suspended] == [{"ISR", "HAMAS"}]
+
+
+def test_mediators_lists_each_mediator_once_preferring_its_mediation_between_the_two_sides():
+    fatah = Actor("Fatah", 0, 5, "Fatah", "FATAH", "PSE", "PTY", "ORG")
+    claims = [
+        claim("mediates", EGYPT, None, "active", parties=(HAMAS, fatah)),
+        claim("mediates", EGYPT, None, "suspended", parties=(ISRAEL, HAMAS), explicit=True),
+    ]
+    report = rank_mediators(claims, "ISR", "HAMAS")
+    assert [(c.mediator.name, c.status) for c in report.candidates] == [("Egypt", "suspended")]
+
+
+def test_evidence_can_be_left_out_of_the_document():
+    relation = fold([claim("supports", TURKEY, HAMAS).with_(evidence=evidence(f"S{i}.", start=10 * i)) for i in range(3)])
+    assert relation.to_dict(max_evidence=0)["evidence"] == [] and relation.to_dict(max_evidence=0)["evidence_count"] == 3
+    assert len(relation.to_dict(max_evidence=2)["evidence"]) == 2 and len(relation.to_dict()["evidence"]) == 3
+
+
+def test_a_user_names_an_actor_by_id_by_country_code_or_by_whole_words(kb):
+    palestine = Actor("Palestine", 0, 9, "Palestine", "PSE", "PSE", "GOV", "GPE")
+    russia = Actor("Russia", 0, 6, "Russia", "RUS", "RUS", "GOV", "GPE")
+    claims = [claim("supports", TURKEY, HAMAS), claim("opposes", ISRAEL, palestine), claim("opposes", russia, TURKEY)]
+    assert {r.subject.kb_id for r in system_state(claims, actor="PSE").relations} == {"ISR"}  # Palestine, not Hamas
+    with pytest.raises(QueryError):
+        system_state(claims, actor="ssia")  # no whole word of any name
+    assert {r.type for r in system_state(claims, actor="Russia").relations} == {"opposes"}
+
+
+def test_a_refused_meeting_is_a_rejected_negotiation_kept_with_who_refused(kb):
+    [refused] = claims_of_event(_event("REJECT", (ISRAEL,), (TURKEY,), mode="meet"), kb)
+    assert (refused.type, refused.status, refused.by.kb_id, refused.modality) == (
+        "negotiates_with", "rejected", "ISR", ("hypothetical",))  # fmt: skip
+
+
+def test_a_denial_says_nothing_and_fighting_alongside_is_support(kb):
+    denial = _event("REJECT", (Actor("Iran", 0, 4, "Iran", "IRN", "IRN", "GOV", "GPE"),), (HAMAS,))
+    assert claims_of_event(replace(denial, trigger=Trigger("denies", 0, 6)), kb) == []
+    sentence = "Rwandan troops fought alongside M23."
+    m23 = Actor("M23", sentence.index("M23"), sentence.index("M23") + 3, "M23", "M23", "COD", "REB", "ORG")
+    rwanda = Actor("Rwandan troops", 0, 14, "Rwanda", "RWA", "RWA", "MIL", "GPE")
+    fought = replace(_event("ASSAULT", (rwanda,), (m23,)), sentence=sentence, sentence_end=len(sentence))
+    assert [(c.type, c.subject.kb_id, c.object.kb_id) for c in claims_of_event(fought, kb)] == [("supports", "RWA", "M23")]
+
+
+def test_the_vocabulary_refuses_unknown_types_statuses_and_word_sets():
+    good = {"types": ["supports", "mediates"], "events": {}, "cues": [], "word_sets": {"talks_words": ["talks"]},
+            "status_verbs": {"ended": ["end"]}}  # fmt: skip
+    assert read_vocabulary(good).status_verbs == {"end": "ended"}
+    with pytest.raises(ConfigError, match="unknown relation type 'hosts'"):
+        read_vocabulary({**good, "compounds": {"back": "hosts"}})
+    with pytest.raises(ConfigError, match="unknown status 'over'"):
+        read_vocabulary({**good, "status_verbs": {"over": ["end"]}})
+    with pytest.raises(ConfigError, match="unknown word set 'strained'"):
+        read_vocabulary({**good, "compound_needs": {"lead": "strained"}})
+
+
+def test_a_store_filled_before_relations_were_stored_is_told_apart(tmp_path):
+    art = Article(text="Qatar hosted talks.", published="2024-11-18", language="en")
+    with Store.open(tmp_path / "s.db") as store:
+        assert not store.has_documents() and not store.has_claims()
+        store.write([DocumentResult("a.txt", None, "no_event", art)])
+        assert store.has_documents() and not store.has_claims()

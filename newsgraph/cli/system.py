@@ -22,6 +22,8 @@ from rich.table import Table
 from newsgraph.cli.options import KbOption, err, fail, settings_with
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError, OutputError, QueryError
+from newsgraph.model import Actor
+from newsgraph.store.dates import first_day
 
 PathsArgument = Annotated[
     list[Path] | None, typer.Argument(help="Article files (.txt, .html, .jsonl) to read; or use --db.", show_default=False)
@@ -44,10 +46,15 @@ class NetworkFormat(str, Enum):
 
 @dataclass
 class Sources:
-    """Claims and event records, from files or a store."""
+    """Claims and event records, from files or a store; ``rejected``: inputs that could not be read."""
 
     claims: Any  # a Store, or a list of Claims
     records: list[dict[str, Any]] = field(default_factory=list)
+    rejected: int = 0
+
+    def exit_code(self) -> int:
+        """1 when some input was rejected (as ``extract``), after the output is written."""
+        return 1 if self.rejected else 0
 
 
 def _as_of(value: str | None) -> date | None:
@@ -71,6 +78,9 @@ def sources(paths: list[Path] | None, db: Path | None, settings: Settings, *, si
         if not db.exists():
             raise QueryError(f"no store at {db} (fill one with: newsgraph ingest FILES --db {db})")
         with Store.open(db) as store:
+            if not store.has_claims() and store.has_documents():
+                err.print(f"warning: {db} was filled before newsgraph stored relations; ingest the articles into a "
+                          "new store to see them", markup=False, highlight=False)  # fmt: skip
             found = store.events(since=since, until=until, limit=None) if records else []
             yield Sources(store, found)
         return
@@ -86,16 +96,17 @@ def sources(paths: list[Path] | None, db: Path | None, settings: Settings, *, si
         found.extend(e.to_dict() for e in events if _within(e.date, start, stop))
     if not claims and not found and tally.rejected:
         raise QueryError("no input could be read")
-    yield Sources(claims, found)
+    yield Sources(claims, found, len(tally.rejected))
 
 
 def _within(value: str | None, start: str | None, stop: str | None) -> bool:
+    """Whether an event date (a month or year counting from its first day) lies in [start, stop]."""
     if start is None and stop is None:
         return True
-    if not value:
+    day = first_day(value) if value else None
+    if day is None:
         return False
-    day = value if len(value) == 10 else (value + "-01-01")[:10]
-    return (start is None or day >= start) and (stop is None or day <= stop)
+    return (start is None or day.isoformat() >= start) and (stop is None or day.isoformat() <= stop)
 
 
 def _actor_text(actor: dict[str, Any] | None) -> str:
@@ -108,11 +119,11 @@ def _print_state(document: dict[str, Any], console: Console) -> None:
         table.add_column(column, overflow="fold")
     for r in document["relations"]:
         other = " & ".join(_actor_text(p) for p in r["parties"]) if r["type"] == "mediates" else _actor_text(r["object"])
-        first = r["evidence"][-1]["sentence"].strip() if r["evidence"] else ""
+        latest = r["evidence"][-1]["sentence"].strip() if r["evidence"] else ""
         table.add_row(
             r["type"], _actor_text(r["subject"]), other, r["status"], r["valid_from"] or "", r["valid_to"] or "",
             ",".join(r["modality"]), _actor_text(r["attribution"]) if r["attribution"] else "", f"{r['strength']:.2f} {r['trend']}",
-            (first[:140] + "…" if len(first) > 140 else first) + (f" (+{r['evidence_count'] - 1})" if r["evidence_count"] > 1 else ""),
+            (latest[:140] + "…" if len(latest) > 140 else latest) + (f" (+{r['evidence_count'] - 1})" if r["evidence_count"] > 1 else ""),
         )  # fmt: skip
     console.print(table)
 
@@ -144,6 +155,7 @@ def state_cmd(
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
         _print_state(document, Console(width=200))
+    raise typer.Exit(found.exit_code())
 
 
 def mediators_cmd(
@@ -172,7 +184,7 @@ def mediators_cmd(
         raise fail(e) from e
     if fmt is StateFormat.json:
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
-        return
+        raise typer.Exit(found.exit_code())
     console = Console(width=200)
     a, b = (x.name or x.text for x in report.between)
     console.print(f"mediators between {a} and {b}" + (f" as of {report.as_of}" if report.as_of else ""), markup=False)
@@ -184,6 +196,7 @@ def mediators_cmd(
                       markup=False, highlight=False)  # fmt: skip
         for reason in c.reasons:
             console.print(f"     - {reason}", markup=False, highlight=False)
+    raise typer.Exit(found.exit_code())
 
 
 def network_cmd(
@@ -220,6 +233,7 @@ def network_cmd(
     except NewsgraphError as e:
         raise fail(e) from e
     err.print(f"wrote {output}: {graph.number_of_nodes()} actors, {graph.number_of_edges()} edges", markup=False, highlight=False)
+    raise typer.Exit(found.exit_code())
 
 
 def _write_network(graph: Any, output: Path, kind: str, day: date | None) -> None:
@@ -257,25 +271,25 @@ def timeline_cmd(
     Example: newsgraph timeline --actor Qatar examples/qatar-turkey-hamas-2024-11-18.txt -o qatar.png
     """
     from newsgraph.api import knowledge_base
+    from newsgraph.store.queries import bound
     from newsgraph.system import system_state
+    from newsgraph.system.api import side
+    from newsgraph.system.model import actor_key
     from newsgraph.system.network import aggregated_record
     from newsgraph.system.pictures import draw_timeline
-    from newsgraph.system.state import matches
 
     settings = settings_with(kb)
     try:
+        stop = bound(until, end=True)  # checked before any article is read
+        bound(since, end=False)
+        day = first_day(stop) if stop else None
         knowledge = knowledge_base(settings)
         with sources(paths, db, settings, since=since, until=until, records=True) as found:
-            state = system_state(found.claims, _as_of(until), actor, kb=knowledge)
+            state = system_state(found.claims, day, kb=knowledge)
             records = [aggregated_record(r, knowledge) for r in found.records]
-        from newsgraph.model import Actor
-
-        keys = {k for r in state.relations for a in (r.subject, r.object, *r.parties) if a is not None and matches(a, actor)
-                for k in (a.kb_id, a.country) if k}  # fmt: skip
-        keys = keys or {actor}
-        mine = [r for r in records if any(any(matches(Actor.from_dict(a), k) for k in keys)
-                                          for a in (*r["actor"], *r["recipient"]))]  # fmt: skip
-        relations = [r for r in state.relations if r.type not in ("leads", "member_of")]
+        key = actor_key(side(actor, state, knowledge, day))
+        mine = [r for r in records if any(actor_key(Actor.from_dict(a)) == key for a in (*r["actor"], *r["recipient"]))]
+        relations = [r for r in state.relations if r.type not in ("leads", "member_of") and key and r.involves(key)]
         try:
             n = draw_timeline(actor, mine, relations, output)
         except OSError as e:
@@ -283,3 +297,4 @@ def timeline_cmd(
     except NewsgraphError as e:
         raise fail(e) from e
     err.print(f"wrote {output}: {n} events, {len(relations)} relations", markup=False, highlight=False)
+    raise typer.Exit(found.exit_code())

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from newsgraph.errors import StoreError
-from newsgraph.store.dates import first_day, last_day
+from newsgraph.store.queries import bound
 
 PERIODS = {"day": "date", "month": "year_month", "year": "substr(year_month, 1, 4)"}
 Row = tuple[str, str, str | None, str, int, int, float, int]  # actor, recipient, period, event, quad, n, mean, rowid
@@ -34,12 +34,8 @@ AND negated = 0 AND hypothetical = 0 LIMIT 1"""
 
 
 def _bound(value: str | None, *, end: bool) -> date | None:
-    if value is None:
-        return None
-    day = last_day(value) if end else first_day(value)
-    if day is None:
-        raise StoreError(f"{'until' if end else 'since'} must be a date YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}")
-    return day
+    day = bound(value, end=end)
+    return date.fromisoformat(day) if day is not None else None
 
 
 def _month_start(day: date) -> date:
@@ -55,6 +51,13 @@ def plan(start: date | None, stop: date | None) -> tuple[tuple[str | None, str |
     no whole month) and the day ranges to read from the events."""
     if start is not None and stop is not None and start > stop:
         return None, []
+    try:
+        return _plan(start, stop)
+    except OverflowError:  # a window at the ends of the calendar (9999-12, 0001-01): read its days from the events
+        return None, [((start or date.min).isoformat(), (stop or date.max).isoformat())]
+
+
+def _plan(start: date | None, stop: date | None) -> tuple[tuple[str | None, str | None] | None, list[tuple[str, str]]]:
     days: list[tuple[str, str]] = []
     first = start
     if start is not None and start != _month_start(start):

@@ -172,3 +172,13 @@ class Store:
         before ``until`` (``YYYY-MM-DD``; a month or year counts to its last day) and undated ones."""
         with translated(self.path):
             return queries.claims(self._conn, queries.bound(until, end=True))
+
+    def has_claims(self) -> bool:
+        """Whether any article's claims about relations are stored (stores filled before 0.1 relations have none)."""
+        with translated(self.path):
+            return self._conn.execute("SELECT 1 FROM claims LIMIT 1").fetchone() is not None
+
+    def has_documents(self) -> bool:
+        """Whether any article is stored."""
+        with translated(self.path):
+            return self._conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None

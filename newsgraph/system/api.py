@@ -14,7 +14,7 @@ from newsgraph.store import Store
 from newsgraph.system.aggregate import acting_for
 from newsgraph.system.mediators import MediatorReport, rank
 from newsgraph.system.model import Claim, actor_key
-from newsgraph.system.state import SystemState, matches, system_state_of
+from newsgraph.system.state import SystemState, names, system_state_of
 
 Source = Store | Iterable[Claim | dict[str, Any]]
 
@@ -60,14 +60,18 @@ def rank_mediators(source: Source, a: str, b: str, as_of: str | date | datetime 
 
 
 def side(name: str, state: SystemState, kb: KnowledgeBase | None, day: date | None) -> Actor:
-    """The actor a user names: one of the state's actors by KB id or country code, else by the knowledge base,
-    else by words in its name; QueryError when none."""
+    """The actor a user names, in this order: an actor of the state whose KB id it is; a state whose country code
+    it is; what the knowledge base calls so; an actor of the state whose name it is (whole words). QueryError when
+    none."""
     if not name or not name.strip():
         raise QueryError("an actor name is empty")
     actors = [a for r in state.relations for a in (r.subject, r.object, *r.parties) if a is not None]
     low = name.strip().casefold()
     for actor in actors:
-        if low in {(actor.kb_id or "").casefold(), (actor.country or "").casefold()}:
+        if (actor.kb_id or "").casefold() == low:
+            return actor
+    for actor in actors:  # "PSE" is Palestine, not Hamas (whose country it also is)
+        if (actor.country or "").casefold() == low and (actor.kb_id or actor.country) == actor.country:
             return actor
     if kb is not None:
         for entry in kb.lookup(name):
@@ -76,6 +80,6 @@ def side(name: str, state: SystemState, kb: KnowledgeBase | None, day: date | No
             if found is not None:
                 return found
     for actor in actors:
-        if matches(actor, name):
+        if names(actor, name):
             return actor
     raise QueryError(f"no actor named {name!r} in the relations known" + (f" as of {day}" if day else ""))

@@ -15,15 +15,9 @@ from newsgraph.model import Article, Event
 from newsgraph.nlp import clean_for_parse
 from newsgraph.system.from_events import claims_of_event, office_claims
 from newsgraph.system.from_text import Reader, between_pairs, claims_of_sentence, complete, named_keys, refer_back
-from newsgraph.system.model import SYMMETRIC, Claim, actor_key
+from newsgraph.system.model import Claim, actor_key
+from newsgraph.system.state import relation_key
 from newsgraph.system.vocabulary import vocabulary
-
-
-def _key(claim: Claim) -> tuple[object, ...]:
-    if claim.type in SYMMETRIC:
-        return claim.type, frozenset({actor_key(claim.subject), actor_key(claim.object)})
-    parties = frozenset(actor_key(p) for p in claim.parties)
-    return claim.type, actor_key(claim.subject), actor_key(claim.object), parties
 
 
 def claims_of_doc(doc: Doc, article: Article, kb: KnowledgeBase, actors: DocActors, events: list[Event]) -> list[Claim]:
@@ -39,24 +33,24 @@ def claims_of_doc(doc: Doc, article: Article, kb: KnowledgeBase, actors: DocActo
     per_sentence: list[list[Claim]] = []
     for sentence in sentences:
         worded = claims_of_sentence(sentence, reader)
-        stated = {_key(c) for c in worded if c.explicit}
-        said_by_words = {c.type for c in worded if c.explicit}
+        stated = {relation_key(c) for c in worded if c.explicit}
         mediators = {actor_key(c.subject) for c in worded if c.type == "mediates"}
         found: list[Claim] = []
         for event in by_sentence.get(sentence.start_char, []):
             if event.trigger.start in reader.used:
-                continue  # "Syria has hosted the group's leaders": a host, not a meeting
-            for claim in claims_of_event(event, kb, vocab, published):
-                if _key(claim) in stated or (event.event == "SANCTION" and said_by_words):
-                    continue  # "Qatar suspended its role": the suspension, not a sanction
+                continue  # "Syria has hosted the group's leaders": a host, not a meeting; "Qatar suspended its
+                # role": the suspension of a mediation, not a sanction
+            for claim in claims_of_event(event, kb, vocab=vocab, published=published):
+                if relation_key(claim) in stated:
+                    continue
                 if claim.type == "negotiates_with" and {actor_key(claim.subject), actor_key(claim.object)} & mediators:
                     continue  # "Norway agreed to mediate between ...": a mediator, not a side
                 found.append(claim)
-            found.extend(office_claims(event, kb, vocab, published))
-        seen = {(_key(c), c.status) for c in found}
+            found.extend(office_claims(event, kb, vocab=vocab, published=published))
+        seen = {(relation_key(c), c.status) for c in found}
         for claim in worded:
-            if (_key(claim), claim.status) not in seen:
-                seen.add((_key(claim), claim.status))
+            if (relation_key(claim), claim.status) not in seen:
+                seen.add((relation_key(claim), claim.status))
                 found.append(claim)
         per_sentence.append(found)
     refer_back(sentences, per_sentence, reader)

@@ -8,7 +8,8 @@ from dataclasses import replace
 from datetime import date
 
 from newsgraph.actors.kb import KnowledgeBase
-from newsgraph.model import Actor, Event, parse_iso_date
+from newsgraph.model import Actor, Event
+from newsgraph.store.dates import first_day
 from newsgraph.system.aggregate import acting_for, office_of
 from newsgraph.system.model import Claim, Evidence, actor_key
 from newsgraph.system.vocabulary import Vocabulary, vocabulary
@@ -22,10 +23,8 @@ def evidence_of(event: Event) -> Evidence:
 
 
 def _day(event: Event) -> date | None:
-    try:
-        return parse_iso_date(event.date) if event.date and len(event.date) == 10 else None
-    except ValueError:
-        return None
+    """The event's day (a month or year counts from its first day), for the offices held then."""
+    return first_day(event.date) if event.date else None
 
 
 def _distinct(actors: Iterable[Actor | None]) -> list[Actor]:
@@ -39,59 +38,67 @@ def _distinct(actors: Iterable[Actor | None]) -> list[Actor]:
     return out
 
 
-def _alongside(actor: Actor, event: Event) -> bool:
+def _words_before(actor: Actor, event: Event) -> list[str]:
+    """The word before an actor in its sentence ("the" skipped: "at the Kremlin" gives "at")."""
     if actor.start is None:
-        return False
+        return []
     at = actor.start - event.sentence_start
-    before = event.sentence[max(0, at - 12) : at].lower().split()
-    return bool(before) and before[-1] in ("alongside", "beside")
+    words = [w for w in event.sentence[max(0, at - 24) : at].lower().split() if w != "the"]
+    return words[-1:]
 
 
-def _venue(actor: Actor, event: Event) -> bool:
-    """"met in Doha", "signed in Istanbul", "talks at the Kremlin": where it happened, not a party to it."""
-    if actor.start is None:
-        return False
-    at = actor.start - event.sentence_start
-    before = event.sentence[max(0, at - 8) : at].lower().split()
-    return bool(before) and before[-1] in ("in", "at", "inside") or (len(before) > 1 and before[-2:] == ["in", "the"])
+def _after(actor: Actor, event: Event, words: frozenset[str]) -> bool:
+    """"met in Doha", "talks at the Kremlin" (venues), "fought alongside M23": the word before the actor."""
+    return any(w in words for w in _words_before(actor, event))
 
 
-def claims_of_event(event: Event, kb: KnowledgeBase, vocab: Vocabulary | None = None,
+def _trigger_lemma(event: Event) -> str:
+    """The trigger's first word, roughly lemmatised ("denies", "denied" -> "deny"; "denial")."""
+    word = event.trigger.text.lower().split(" ", 1)[0]
+    for ending, base in (("ies", "y"), ("ied", "y"), ("ying", "y"), ("s", ""), ("ed", "")):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)] + base
+    return word
+
+
+def claims_of_event(event: Event, kb: KnowledgeBase, *, vocab: Vocabulary | None = None,
                     published: date | None = None) -> list[Claim]:  # fmt: skip
     """The relation claims one event makes (none for most events without a named recipient)."""
     vocab = vocab or vocabulary()
     rule = vocab.event_rule(event.event, event.mode)
     if rule is None or "negated" in event.modality:
         return []
-    if event.event == "REJECT" and event.trigger.text.lower().startswith(("deny", "deni")):
+    if event.event == "REJECT" and _trigger_lemma(event) in vocab.denial_verbs:
         return []  # "Tehran denies arming the Houthis": a denial, not hostility toward the Houthis
-    if rule.type == "opposes" and any(_alongside(r, event) for r in event.recipient):
+    if rule.type == "opposes" and any(_after(r, event, vocab.alongside_words) for r in event.recipient):
         rule = replace(rule, type="supports")  # "troops fought alongside M23": on the same side
     unreal = bool(UNREAL & set(event.modality))
     if unreal and not rule.proposed:
         return []
     day = _day(event) or published
-    actors = _distinct(acting_for(a, kb, day) for a in event.actor if not _venue(a, event))
-    recipients = _distinct(acting_for(r, kb, day) for r in event.recipient if not _venue(r, event))
+    venues = vocab.venue_prepositions
+    actors = _distinct(acting_for(a, kb, day) for a in event.actor if not _after(a, event, venues))
+    recipients = _distinct(acting_for(r, kb, day) for r in event.recipient if not _after(r, event, venues))
     status = "proposed" if unreal else rule.status
     modality = ("hypothetical",) if unreal or rule.status in ("proposed", "rejected") else ()
-    base = dict(status=status, explicit=rule.status != "active", date=event.date, evidence=evidence_of(event), modality=modality,
-                attribution=event.attribution, weight=round(abs(event.intensity) / 10, 2),
-                rule=f"event:{event.event}")  # fmt: skip
-    claims: list[Claim] = []
+    evidence = evidence_of(event)
+
+    def claim(kind: str, subject: Actor, target: Actor | None, parties: tuple[Actor, ...] = ()) -> Claim:
+        return Claim(type=kind, subject=subject, object=target, parties=parties, status=status, date=event.date,
+                     evidence=evidence, modality=modality, attribution=event.attribution,
+                     weight=round(abs(event.intensity) / 10, 2), explicit=rule.status != "active",
+                     by=subject if status == "rejected" else None, rule=f"event:{event.event}")  # fmt: skip
+
     if rule.type == "mediates":
         parties = tuple(r for r in recipients if actor_key(r) not in {actor_key(a) for a in actors})
-        return [Claim(type="mediates", subject=a, object=None, parties=parties, **base) for a in actors]  # type: ignore[arg-type]
+        return [claim("mediates", a, None, parties) for a in actors]
     pairs = [(a, r) for a in actors for r in recipients]
     if not recipients and rule.type in ("negotiates_with", "opposes"):  # "Israel and Hamas held talks"
         pairs = [(a, b) for i, a in enumerate(actors) for b in actors[i + 1 :]]
-    for subject, target in pairs:
-        if actor_key(subject) != actor_key(target):
-            claims.append(Claim(type=rule.type, subject=subject, object=target, **base))  # type: ignore[arg-type]
-    return claims
+    return [claim(rule.type, subject, target) for subject, target in pairs if actor_key(subject) != actor_key(target)]
 
 
-def office_claims(event: Event, kb: KnowledgeBase, vocab: Vocabulary | None = None,
+def office_claims(event: Event, kb: KnowledgeBase, *, vocab: Vocabulary | None = None,
                   published: date | None = None) -> Iterator[Claim]:  # fmt: skip
     """``leads``/``member_of`` for every office holder an event names ("Turkish President Erdogan")."""
     vocab = vocab or vocabulary()

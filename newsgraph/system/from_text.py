@@ -10,7 +10,7 @@ the article's actors and count for what they act for (``aggregate.acting_for``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -30,9 +30,6 @@ from newsgraph.system.model import SYMMETRIC, Claim, Evidence, actor_key
 from newsgraph.system.vocabulary import Cue, Vocabulary, vocabulary
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_GROUP_WORDS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction"})
-_GUEST_WORDS = frozenset({"leadership", "leader", "leaders", "member", "members", "official", "officials", "office",
-                          "bureau", "politburo", "exile", "exiles", "headquarters", "chief", "chiefs"})  # fmt: skip
 
 
 @dataclass
@@ -208,6 +205,7 @@ class Standing:
     explicit: bool
     hypothetical: bool = False
     by: Token | None = None
+    word: Token | None = None  # the word that states the status ("suspended"): an event coded from it says no more
 
 
 def _refused(token: Token, vocab: Vocabulary) -> Token | None:
@@ -243,17 +241,17 @@ def _standing(token: Token, cue: Cue, vocab: Vocabulary) -> Standing | None:
         return Standing("suspended", True)  # "the talks will not go ahead", "did not take place"
     if verb is not None and status is not None and (verb.i != token.i or status != "active"):
         if status == "active" and _doubted(verb, vocab):
-            return Standing("suspended", True)  # "the prospect of resuming talks is uncertain"
-        return Standing(status, True)
+            return Standing("suspended", True, word=verb)  # "the prospect of resuming talks is uncertain"
+        return Standing(status, True, word=verb)
     if _stalled(token, vocab):
         return Standing("suspended", True)
     if "negated" in modes:
-        if any(c.lower_ == "longer" for t in [token, *_up(token, 2)] for c in t.children) or any(
-            c.lower_ == "longer" for c in token.subtree
+        if any(c.lower_ in vocab.no_longer for t in [token, *_up(token, 2)] for c in t.children) or any(
+            c.lower_ in vocab.no_longer for c in token.subtree
         ):
             return Standing("ended", True)  # "are no longer based in Qatar"
         return None
-    if _proposed(token, vocab) or modes & {"hypothetical", "future"} or _modal(token):
+    if _proposed(token, vocab) or modes & {"hypothetical", "future"} or _modal(token, vocab):
         return Standing("proposed", True, hypothetical=True)
     return Standing(cue.status, cue.status != "active")
 
@@ -307,16 +305,15 @@ def _stalled(token: Token, vocab: Vocabulary) -> bool:
     return False
 
 
-_MODALS = frozenset({"must", "should", "ought", "would", "could", "might", "may", "will", "shall", "'ll"})
 
 
-def _modal(token: Token) -> bool:
+def _modal(token: Token, vocab: Vocabulary) -> bool:
     """"Qatar must mediate", "talks should begin": asked for or expected, not yet so."""
     verb = token if _pos(token) == "VERB" else _governing_verb(token)
     for _ in range(3):  # "must be ready to mediate"
         if verb is None:
             return False
-        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        if any(c.dep_ == "aux" and c.lower_ in vocab.modal_auxiliaries for c in verb.children):
             return True
         if verb.dep_ not in ("xcomp", "acomp", "ccomp") or verb.head.i == verb.i:
             return False
@@ -338,13 +335,14 @@ def _proposed(token: Token, vocab: Vocabulary) -> bool:
     return False
 
 
-def _is_guest(subject_token: Token, actor: Actor, kb: KnowledgeBase) -> bool:
+def _is_guest(subject_token: Token, actor: Actor, reader: Reader) -> bool:
     """A guest is an organisation (not a state) named, or referred to, or the leaders or members of one ("the
     group's leaders"; not "a United Nations climate summit")."""
-    words = subject_token.lemma_.lower() in _GUEST_WORDS or subject_token.lower_ in _GUEST_WORDS
-    entry = kb.entries.get(actor.kb_id or "")
+    vocab = reader.vocab
+    words = subject_token.lemma_.lower() in vocab.guest_words or subject_token.lower_ in vocab.guest_words
+    entry = reader.kb.entries.get(actor.kb_id or "")
     if entry is not None and entry.kind == "org":
-        return words or subject_token.pos_ in ("PROPN", "PRON") or subject_token.lemma_.lower() in _GROUP_WORDS
+        return words or subject_token.pos_ in ("PROPN", "PRON") or subject_token.lemma_.lower() in vocab.group_words
     return words
 
 
@@ -381,6 +379,8 @@ def _stamped(token: Token, standing: Standing, claims: list[Claim], sentence: Sp
     """The claims of one cue word with their date, source, evidence and modality."""
     text = reader.article.text
     reader.used.add(token.idx)
+    if standing.word is not None:
+        reader.used.add(standing.word.idx)
     offset = token.idx - sentence.start_char
     when = event_date(text[sentence.start_char : sentence.end_char], offset, reader.day, clause_offsets(token, sentence))
     source = attribution(token, sentence, reader.actors.actors_for, text)
@@ -504,14 +504,15 @@ def _based_in(token: Token, cue: Cue, standing: Standing, reader: Reader, claim:
         hosts = [h for t in targets for h in reader.resolve(t)]
         going = _prep_objects(token, "for") if cue.lemma == "leave" else []  # "will leave for Belarus"
         if going and guest_token is not None:
-            guests = [g for g in reader.resolve(guest_token) if _is_guest(guest_token, g, reader.kb)]
+            guests = [g for g in reader.resolve(guest_token) if _is_guest(guest_token, g, reader)]
             new_hosts = [h for t in going for h in reader.resolve(t) if _is_host(h, reader.kb)]
             left = [h for h in hosts if _is_host(h, reader.kb)]
-            return [claim("based_in", g, h, status="active") for g in guests for h in new_hosts if g.country != h.country] + \
+            going_status = "active" if standing.status == "ended" else standing.status  # "will leave for": proposed
+            return [claim("based_in", g, h, status=going_status) for g in guests for h in new_hosts if g.country != h.country] + \
                    [claim("based_in", g, h) for g in guests for h in left if g.country != h.country]  # fmt: skip
     if guest_token is None:
         return []
-    guests = [g for g in reader.resolve(guest_token) if _is_guest(guest_token, g, reader.kb)]
+    guests = [g for g in reader.resolve(guest_token) if _is_guest(guest_token, g, reader)]
     hosts = [h for h in hosts if _is_host(h, reader.kb)]
     made = [claim("based_in", g, h) for g in guests for h in hosts if g.country != h.country]
     if cue.from_status:
@@ -520,10 +521,11 @@ def _based_in(token: Token, cue: Cue, standing: Standing, reader: Reader, claim:
     return made
 
 
+PairWeights = Sequence[tuple[tuple[Actor, Actor], float]]
 _PAIR_WEIGHTS = {"negotiates_with": 2.0, "mediates": 1.0, "opposes": 0.5}
 
 
-def _article_pair(claims: list[Claim], between: list[tuple[tuple[Actor, Actor], float]] = ()) -> tuple[Actor, Actor] | None:  # type: ignore[assignment]
+def _article_pair(claims: list[Claim], between: PairWeights = ()) -> tuple[Actor, Actor] | None:
     """The two sides of the article's conflict and talks: the pair its claims of talks, mediation and conflict,
     and its "between A and B" phrases, name most."""
     counts: Counter[tuple[str, str]] = Counter()
@@ -545,7 +547,6 @@ def _article_pair(claims: list[Claim], between: list[tuple[tuple[Actor, Actor], 
     return actors[a], actors[b]
 
 
-_VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
 
 
 def named_keys(sentence: Span, reader: Reader) -> set[str]:
@@ -557,7 +558,7 @@ def named_keys(sentence: Span, reader: Reader) -> set[str]:
     for match in reader.actors.matches:
         if match.kind != "role" and sentence.start <= match.start < sentence.end and reader.doc[match.start].idx >= after:
             head = reader.doc[match.end - 1]
-            if head.dep_ == "pobj" and head.head.lower_ in _VENUE_PREPOSITIONS:
+            if head.dep_ == "pobj" and head.head.lower_ in reader.vocab.venue_prepositions:
                 continue  # "took hold in the Gaza Strip": a place, not a party
             keys.update(actor_key(a) or "" for a in reader.resolve(head))
     return keys - {""}
@@ -570,7 +571,7 @@ def _sentence_pair(claims: list[Claim]) -> tuple[Actor, Actor] | None:
     return None
 
 
-def between_pairs(sentence: Span, reader: Reader) -> list[tuple[tuple[Actor, Actor], float]]:
+def between_pairs(sentence: Span, reader: Reader) -> list[tuple[tuple[Actor, Actor], float]]:  # PairWeights
     """The sides of every "between A and B" of a sentence, weighing 2 after a word of conflict or talks ("the
     conflict between Congo and Rwanda", "a ceasefire between"), else 0.5 ("relations between")."""
     vocab = reader.vocab
@@ -585,39 +586,40 @@ def between_pairs(sentence: Span, reader: Reader) -> list[tuple[tuple[Actor, Act
     return found
 
 
-def complete(per_sentence: list[list[Claim]], keys: list[set[str]],
-             between: list[tuple[tuple[Actor, Actor], float]] = ()) -> list[Claim]:  # type: ignore[assignment]  # fmt: skip
-    """Fill in the article's sides where a claim names none: a mediation's always ("Qatar suspended its role in the
-    discussions"), talks' when their sentence names no one else ("no progress on hostage negotiations"); drop
-    mediators that are a side, and talks with a mediator."""
+def complete(per_sentence: list[list[Claim]], keys: list[set[str]], between: PairWeights = ()) -> list[Claim]:
+    """Fill in the sides where a claim names none: a mediation's from its sentence's talks, else the article's
+    ("Qatar suspended its role in the discussions"); talks' from their sentence, else the article's when the
+    sentence names no one else ("no progress on hostage negotiations"). Drop a mediator named as its own side,
+    and talks between a mediator and a side of its mediation ("Israel accepted an Egyptian proposal")."""
     pair = _article_pair([c for claims in per_sentence for c in claims], between)
     sides = {actor_key(a) for a in pair} if pair is not None else set()
     mediators = {actor_key(c.subject) for claims in per_sentence for c in claims if c.type == "mediates"}
-    real_mediators = {actor_key(c.subject) for claims in per_sentence for c in claims
-                      if c.type == "mediates" and c.status in ("active", "suspended", "ended")}  # fmt: skip
-    out = []
+    filled: list[Claim] = []
     for claims, named in zip(per_sentence, keys, strict=True):
         fits = pair is not None and named <= sides | mediators  # the article's sides and mediators only
         here = _sentence_pair(claims)
         for claim in claims:
+            found = here or (pair if claim.type == "mediates" or fits else None)
             if claim.type == "negotiates_with" and claim.object is None:
-                if here is not None:  # "talks between A and B ... but those negotiations collapsed"
-                    claim = claim.with_(subject=here[0], object=here[1])
-                elif not fits:
+                if found is None:
                     continue
-                else:
-                    claim = claim.with_(subject=pair[0], object=pair[1])  # type: ignore[index]
-            if claim.type == "negotiates_with" and {actor_key(claim.subject), actor_key(claim.object)} & real_mediators:
-                continue  # "Israel accepted an Egyptian proposal": the mediator is not a side
-            if claim.type == "mediates" and not claim.parties and here is not None:
-                claim = claim.with_(parties=here)
+                claim = claim.with_(subject=found[0], object=found[1])
             if claim.type == "mediates":
-                if not claim.parties and pair is not None:  # a mediation is between the article's sides
-                    claim = claim.with_(parties=pair)
+                if not claim.parties and found is not None:
+                    claim = claim.with_(parties=found)
                 if actor_key(claim.subject) in {actor_key(p) for p in claim.parties}:
                     continue
-            out.append(claim)
-    return out
+            filled.append(claim)
+    mediated: dict[str, set[str]] = {}
+    for claim in filled:
+        if claim.type == "mediates" and claim.status in ("active", "suspended", "ended"):
+            mediated.setdefault(actor_key(claim.subject) or "", set()).update(actor_key(p) or "" for p in claim.parties)
+    return [c for c in filled if not (c.type == "negotiates_with" and _mediator_and_side(c, mediated))]
+
+
+def _mediator_and_side(claim: Claim, mediated: dict[str, set[str]]) -> bool:
+    a, b = actor_key(claim.subject) or "", actor_key(claim.object) or ""
+    return b in mediated.get(a, ()) or a in mediated.get(b, ())
 
 
 def refer_back(sentences: list[Span], claims_by_sentence: list[list[Claim]], reader: Reader) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from newsgraph.model import Actor
 from newsgraph.system.model import Evidence, Relation, actor_key
-from newsgraph.system.state import SystemState
+from newsgraph.system.state import SystemState, display_name, distinct_evidence
 
 STANDING = {"active": 1.0, "suspended": 0.5, "proposed": 0.4, "rejected": 0.2, "ended": 0.1}
 BACKS_OTHER = 0.5
@@ -57,15 +57,11 @@ class MediatorReport:
         }  # fmt: skip
 
 
-def _name(actor: Actor | None) -> str:
-    return (actor.name or actor.text) if actor is not None else "?"
-
-
 def _quote(relation: Relation) -> str:
     return relation.evidence[-1].sentence.strip() if relation.evidence else ""
 
 
-def _standing_relations(state: SystemState, kind: str, a: str, b: str) -> list[Relation]:
+def _holding(state: SystemState, kind: str, a: str, b: str) -> list[Relation]:
     """Active relations of ``kind`` from ``a`` to ``b`` (either way for symmetric kinds)."""
     found = []
     for r in state.relations:
@@ -81,18 +77,18 @@ def _acceptability(state: SystemState, mediator: Actor, side: Actor, other: Acto
                    reasons: list[str], evidence: list[Evidence]) -> float:  # fmt: skip
     m, s, o = actor_key(mediator) or "", actor_key(side) or "", actor_key(other) or ""
     score = 1.0
-    for r in _standing_relations(state, "supports", m, o):
+    for r in _holding(state, "supports", m, o):
         score -= BACKS_OTHER
-        reasons.append(f"{_name(mediator)} backs {_name(other)}, so {_name(side)} is unlikely to accept it: "
+        reasons.append(f"{display_name(mediator)} backs {display_name(other)}, so {display_name(side)} is unlikely to accept it: "
                        f"\"{_quote(r)}\"")  # fmt: skip
         evidence.extend(r.evidence)
-    for r in _standing_relations(state, "opposes", m, s):
+    for r in _holding(state, "opposes", m, s):
         score -= AT_ODDS
-        reasons.append(f"{_name(mediator)} and {_name(side)} are at odds: \"{_quote(r)}\"")
+        reasons.append(f"{display_name(mediator)} and {display_name(side)} are at odds: \"{_quote(r)}\"")
         evidence.extend(r.evidence)
     if any(actor_key(by) == s for by in mediation.rejected_by):
         score -= REJECTED_BY
-        reasons.append(f"{_name(side)} has rejected {_name(mediator)} as a mediator: \"{_quote(mediation)}\"")
+        reasons.append(f"{display_name(side)} has rejected {display_name(mediator)} as a mediator: \"{_quote(mediation)}\"")
     return round(max(score, 0.0), 2)
 
 
@@ -100,35 +96,36 @@ def rank(state: SystemState, a: Actor, b: Actor) -> MediatorReport:
     """The mediators between ``a`` and ``b`` in ``state``, best first."""
     keys = {actor_key(a), actor_key(b)}
     candidates = []
-    for mediation in state.relations:
-        if mediation.type != "mediates" or actor_key(mediation.subject) in keys:
-            continue
-        sides = {actor_key(p) for p in mediation.parties}
-        if sides and not sides & keys:
-            continue
-        reasons = [f"{_name(mediation.subject)} mediation: {mediation.status}"
+    for mediation in _one_per_mediator(state, keys):
+        reasons = [f"{display_name(mediation.subject)} mediation: {mediation.status}"
                    + (" (hypothetical)" if "hypothetical" in mediation.modality else "")
                    + (f": \"{_quote(mediation)}\"" if mediation.evidence else "")]  # fmt: skip
         evidence = list(mediation.evidence)
         accept = {
-            _name(a): _acceptability(state, mediation.subject, a, b, mediation, reasons, evidence),
-            _name(b): _acceptability(state, mediation.subject, b, a, mediation, reasons, evidence),
+            display_name(a): _acceptability(state, mediation.subject, a, b, mediation, reasons, evidence),
+            display_name(b): _acceptability(state, mediation.subject, b, a, mediation, reasons, evidence),
         }
         standing = STANDING.get(mediation.status, 0.0)
         candidates.append(Candidate(
             mediator=mediation.subject, status=mediation.status, standing=standing, acceptability=accept,
-            score=round(standing * min(accept.values()), 2), reasons=reasons, evidence=_distinct(evidence),
+            score=round(standing * min(accept.values()), 2), reasons=reasons, evidence=distinct_evidence(evidence),
             modality=mediation.modality,
         ))  # fmt: skip
-    candidates.sort(key=lambda c: (-c.score, -c.standing, _name(c.mediator)))
+    candidates.sort(key=lambda c: (-c.score, -c.standing, display_name(c.mediator)))
     return MediatorReport((a, b), state.as_of.isoformat() if state.as_of else None, candidates)
 
 
-def _distinct(evidence: list[Evidence]) -> list[Evidence]:
-    seen, out = set(), []
-    for e in evidence:
-        key = (e.doc_id, e.sentence_start, e.event_id)
-        if key not in seen:
-            seen.add(key)
-            out.append(e)
-    return out
+def _one_per_mediator(state: SystemState, keys: set[str | None]) -> list[Relation]:
+    """For each mediator (not one of the sides) of a mediation naming a side or none: the mediation between
+    exactly these sides if there is one, else its best standing one."""
+    best: dict[str, Relation] = {}
+    for mediation in state.relations:
+        mediator = actor_key(mediation.subject) or ""
+        sides = {actor_key(p) for p in mediation.parties}
+        if mediation.type != "mediates" or mediator in keys or (sides and not sides & keys):
+            continue
+        rank = (sides == keys, STANDING.get(mediation.status, 0.0))
+        held = best.get(mediator)
+        if held is None or rank > ({actor_key(p) for p in held.parties} == keys, STANDING.get(held.status, 0.0)):
+            best[mediator] = mediation
+    return list(best.values())

@@ -8,8 +8,6 @@ from typing import Any
 
 from newsgraph.model import Actor
 
-TYPES = ("supports", "opposes", "based_in", "mediates", "negotiates_with", "leads", "member_of")
-STATUSES = ("active", "suspended", "ended", "proposed", "rejected")
 SYMMETRIC = frozenset({"opposes", "negotiates_with"})
 
 
@@ -123,7 +121,7 @@ class Relation:
         return key in keys
 
     def to_dict(self, max_evidence: int | None = None) -> dict[str, Any]:
-        evidence = self.evidence if max_evidence is None else self.evidence[-max_evidence:]
+        evidence = self.evidence if max_evidence is None else self.evidence[len(self.evidence) - max_evidence :]
         return {
             "type": self.type, "subject": self.subject.to_dict(),
             "object": self.object.to_dict() if self.object else None,

@@ -1,10 +1,11 @@
 """The signed, weighted actor network: events between organisations and states (people counted for what they act
-for), each edge signed by whether cooperation or conflict dominates, with the relations standing on it.
+for; every actor and recipient of an event, unlike ``Store.network``, which counts the first of each by its key), each edge signed by whether cooperation or conflict dominates, with the relations standing on it.
 
 Node and edge attributes are those of ``newsgraph.export.network.actor_network`` plus, on edges:
 
 - ``sign``: +1 when cooperation events outnumber conflict ones, -1 the other way; when no event links the pair, the
-  sign of its relations (supports, mediates, negotiates_with, based_in +1; opposes -1); 0 when even;
+  sign of its active or suspended relations (supports, mediates, negotiates_with, based_in +1; opposes -1, summed);
+  0 when even; a symmetric relation sits on the edge the pair's events already draw, in either direction;
 - ``signed_weight``: cooperation minus conflict events;
 - self-loops are left out (people counted for their own state: "Israeli officials insist Israel ...");
 - ``relations``: the relations standing on the edge as of the date, ``type:status`` joined by ``;`` (a mediator's
@@ -21,9 +22,10 @@ import networkx as nx
 
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.export.network import actor_network
-from newsgraph.model import Actor, parse_iso_date
+from newsgraph.model import Actor
+from newsgraph.store.dates import first_day
 from newsgraph.system.aggregate import acting_for
-from newsgraph.system.model import Relation, actor_key
+from newsgraph.system.model import SYMMETRIC, Relation, actor_key
 from newsgraph.system.state import SystemState
 
 POSITIVE = frozenset({"supports", "mediates", "negotiates_with", "based_in"})
@@ -31,10 +33,8 @@ SHOWN = frozenset({"supports", "opposes", "mediates", "negotiates_with", "based_
 
 
 def aggregated_record(record: Mapping[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
-    try:
-        day = parse_iso_date(record["date"]) if record.get("date") and len(record["date"]) == 10 else None
-    except ValueError:
-        day = None
+    """An event record with its actors and recipients counted for what they act for on its date."""
+    day = first_day(record.get("date"))
 
     def each(items: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
         out = []
@@ -61,6 +61,7 @@ def signed_network(records: Iterable[Mapping[str, Any]], kb: KnowledgeBase, stat
         data.update(sign=(balance > 0) - (balance < 0), signed_weight=balance, relations="")
     if state is None:
         return graph
+    signs: dict[tuple[str, str], list[int]] = {}
     for relation in state.relations:
         if relation.type not in SHOWN:
             continue
@@ -72,15 +73,20 @@ def signed_network(records: Iterable[Mapping[str, Any]], kb: KnowledgeBase, stat
                 if key not in graph:
                     graph.add_node(key, label=actor.name or actor.text, country=actor.country or "",
                                    sector=actor.sector or "", type=actor.entity_type or "", count=0)  # fmt: skip
+            if relation.type in SYMMETRIC and not graph.has_edge(ka, kb_) and graph.has_edge(kb_, ka):
+                ka, kb_ = kb_, ka  # "Turkey and Israel at odds" sits on the edge their events already draw
             if not graph.has_edge(ka, kb_):
                 graph.add_edge(ka, kb_, count=0, weight=0, cooperation=0, conflict=0, reciprocal=0, intensity=0.0,
-                               first_date=relation.valid_from or "", last_date=relation.valid_to or "",
-                               categories="", events="", sign=0, signed_weight=0, relations="")  # fmt: skip
+                               first_date="", last_date="", categories="", events="", sign=0, signed_weight=0,
+                               relations="")  # fmt: skip
             data = graph.edges[ka, kb_]
             tag = f"{relation.type}:{relation.status}" + ("?" if "hypothetical" in relation.modality else "")
             data["relations"] = ";".join(filter(None, [data["relations"], tag]))
             if data["count"] == 0 and relation.status in ("active", "suspended"):
-                data["sign"] = 1 if relation.type in POSITIVE else -1
+                signs.setdefault((ka, kb_), []).append(1 if relation.type in POSITIVE else -1)
+    for (ka, kb_), found in signs.items():
+        total = sum(found)
+        graph.edges[ka, kb_]["sign"] = (total > 0) - (total < 0)
     return graph
 
 

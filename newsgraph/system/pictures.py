@@ -8,18 +8,15 @@ from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
-import matplotlib
+import networkx as nx
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure  # a Figure of its own, not pyplot: no backend chosen for the caller
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
-matplotlib.use("Agg")  # no screen: draw to files only
-
-import matplotlib.pyplot as plt  # noqa: E402
-import networkx as nx  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
-
-from newsgraph.export._io import atomic_path  # noqa: E402
-from newsgraph.store.dates import first_day  # noqa: E402
-from newsgraph.system.model import Relation  # noqa: E402
+from newsgraph.export._io import atomic_path
+from newsgraph.store.dates import first_day
+from newsgraph.system.model import Relation
 
 COOPERATION = "#2e8b57"
 CONFLICT = "#c0392b"
@@ -31,16 +28,16 @@ SECTOR_COLOURS = {
 OTHER_SECTOR = "#b0b0b0"
 
 
-def _save(figure: plt.Figure, path: str | os.PathLike[str]) -> None:
+def _save(figure: Figure, path: str | os.PathLike[str]) -> None:
     with atomic_path(path) as temporary, temporary.open("wb") as stream:
         figure.savefig(stream, format="png", dpi=120, bbox_inches="tight")
-    plt.close(figure)
 
 
 def draw_network(graph: nx.DiGraph, path: str | os.PathLike[str], title: str = "Actor network") -> None:
     """Nodes coloured by sector and sized by events, labelled; edges green (cooperation) or red (conflict), as wide
     as their events are many, dashed when only a relation (no event) links them; a legend explains it all."""
-    figure, axes = plt.subplots(figsize=(12, 8))
+    figure = Figure(figsize=(12, 8))
+    axes = figure.subplots()
     axes.set_title(title)
     axes.axis("off")
     if graph.number_of_nodes() == 0:
@@ -51,13 +48,17 @@ def draw_network(graph: nx.DiGraph, path: str | os.PathLike[str], title: str = "
     sizes = [300 + 120 * math.sqrt(graph.nodes[n].get("count", 0)) for n in graph]
     colours = [SECTOR_COLOURS.get(graph.nodes[n].get("sector", ""), OTHER_SECTOR) for n in graph]
     nx.draw_networkx_nodes(graph, layout, node_size=sizes, node_color=colours, alpha=0.9, ax=axes)
-    for a, b, data in graph.edges(data=True):
-        colour = COOPERATION if data.get("sign", 0) > 0 else CONFLICT if data.get("sign", 0) < 0 else NEUTRAL
-        width = 1 + 1.5 * math.log1p(data.get("count", 0))
-        style = "solid" if data.get("count", 0) else "dashed"
-        nx.draw_networkx_edges(graph, layout, edgelist=[(a, b)], width=width, edge_color=colour, style=style,
-                               arrows=True, arrowsize=12, connectionstyle="arc3,rad=0.08", ax=axes,
-                               node_size=sizes[list(graph).index(b)])  # fmt: skip
+    for style in ("solid", "dashed"):  # edges with events, then those only a relation draws
+        edges = [(a, b, d) for a, b, d in graph.edges(data=True) if (d.get("count", 0) > 0) == (style == "solid")]
+        if not edges:
+            continue
+        nx.draw_networkx_edges(
+            graph, layout, edgelist=[(a, b) for a, b, _ in edges], ax=axes, style=style, arrows=True, arrowsize=12,
+            width=[1 + 1.5 * math.log1p(d.get("count", 0)) for _, _, d in edges],
+            edge_color=[COOPERATION if d.get("sign", 0) > 0 else CONFLICT if d.get("sign", 0) < 0 else NEUTRAL
+                        for _, _, d in edges],
+            connectionstyle="arc3,rad=0.08", node_size=sizes,
+        )  # fmt: skip
     labels = {n: graph.nodes[n].get("label") or n for n in graph}
     nx.draw_networkx_labels(graph, layout, labels=labels, font_size=9, ax=axes,
                             bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.75})  # fmt: skip
@@ -86,7 +87,7 @@ def _relation_label(relation: Relation) -> str:
     return f"{subject} {relation.type.replace('_', ' ')} {other}"
 
 
-def _draw_relation(axes: plt.Axes, relation: Relation, y: int, start: date, end: date) -> None:
+def _draw_relation(axes: Axes, relation: Relation, y: int, start: date, end: date) -> None:
     """A bar while the relation held, dashed while suspended, a cross where it ended, a hollow dot when it was
     only proposed or rejected."""
     colour = CONFLICT if relation.type == "opposes" else COOPERATION
@@ -110,7 +111,8 @@ def draw_timeline(label: str, records: Iterable[Mapping[str, Any]], relations: l
     events = [(d, r) for r in records if (d := _day(r.get("date"))) is not None]
     categories = sorted({r["event"] for _, r in events})
     rows = len(categories) + len(relations)
-    figure, axes = plt.subplots(figsize=(11, max(3.5, 0.45 * rows + 1.8)))
+    figure = Figure(figsize=(11, max(3.5, 0.45 * rows + 1.8)))
+    axes = figure.subplots()
     axes.set_title(f"{label}: events and relations over time")
     ticks, names = [], []
     for y, category in enumerate(categories):

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from typing import Any
 
 from newsgraph.model import Actor
 from newsgraph.store.dates import first_day
-from newsgraph.system.model import SYMMETRIC, Claim, Relation, actor_key
+from newsgraph.system.model import SYMMETRIC, Claim, Evidence, Relation, actor_key
 
 WINDOW = timedelta(days=90)
 _REAL = ("active", "suspended", "ended")
@@ -60,11 +61,10 @@ def fold(claims: list[Claim], as_of: date | None = None) -> Relation:
     valid_to: str | None = None
     rejected_by: dict[str, Actor] = {}
     for claim in ordered:
-        real = claim.status in _REAL
-        if not real and status in _REAL:
-            continue
         if claim.status == "rejected" and claim.by is not None:
-            rejected_by[actor_key(claim.by) or ""] = claim.by
+            rejected_by[actor_key(claim.by) or ""] = claim.by  # kept even when it does not change the status
+        if claim.status not in _REAL and status in _REAL:
+            continue
         status, setter = claim.status, claim
         if claim.status == "active":
             valid_from = valid_from or claim.date
@@ -83,7 +83,7 @@ def fold(claims: list[Claim], as_of: date | None = None) -> Relation:
         parties=_parties(ordered), status=status, valid_from=valid_from, valid_to=valid_to,
         modality=("hypothetical",) if hypothetical else (), attribution=attribution,
         strength=round(1 - math.exp(-sum(c.weight for c in ordered)), 2), trend=_trend(ordered, as_of),
-        evidence=_evidence(ordered), rejected_by=tuple(rejected_by.values()),
+        evidence=distinct_evidence(c.evidence for c in ordered), rejected_by=tuple(rejected_by.values()),
     )  # fmt: skip
 
 
@@ -108,10 +108,10 @@ def _parties(claims: list[Claim]) -> tuple[Actor, ...]:
     return tuple(seen.values())
 
 
-def _evidence(claims: list[Claim]) -> list[Any]:
+def distinct_evidence(evidence: Iterable[Evidence]) -> list[Evidence]:
+    """Each sentence (and event) once, in order."""
     out, seen = [], set()
-    for claim in claims:
-        e = claim.evidence
+    for e in evidence:
         key = (e.doc_id, e.sentence_start, e.event_id)
         if key not in seen:
             seen.add(key)
@@ -160,69 +160,65 @@ class SystemState:
         }
 
 
-def _name(actor: Actor | None) -> str:
+def display_name(actor: Actor | None) -> str:
+    """How an actor is shown: its name, else its words."""
     return (actor.name or actor.text) if actor is not None else "?"
 
 
 def _roles(relation: Relation) -> list[tuple[str, Actor]]:
     a, b = relation.subject, relation.object
     if relation.type == "mediates":
-        between = "-".join(_name(p) for p in relation.parties) or "unnamed sides"
-        return [(f"mediator between {between}", a), *((f"side mediated by {_name(a)}", p) for p in relation.parties)]
+        between = "-".join(display_name(p) for p in relation.parties) or "unnamed sides"
+        return [(f"mediator between {between}", a), *((f"side mediated by {display_name(a)}", p) for p in relation.parties)]
     if b is None:
         return [(relation.type, a)]
     roles = {
-        "supports": (f"backs {_name(b)}", f"backed by {_name(a)}"),
-        "opposes": (f"at odds with {_name(b)}", f"at odds with {_name(a)}"),
-        "based_in": (f"based in {_name(b)}", f"hosts {_name(a)}"),
-        "negotiates_with": (f"negotiates with {_name(b)}", f"negotiates with {_name(a)}"),
-        "leads": (f"leads {_name(b)}", f"led by {_name(a)}"),
-        "member_of": (f"member of {_name(b)}", f"has member {_name(a)}"),
+        "supports": (f"backs {display_name(b)}", f"backed by {display_name(a)}"),
+        "opposes": (f"at odds with {display_name(b)}", f"at odds with {display_name(a)}"),
+        "based_in": (f"based in {display_name(b)}", f"hosts {display_name(a)}"),
+        "negotiates_with": (f"negotiates with {display_name(b)}", f"negotiates with {display_name(a)}"),
+        "leads": (f"leads {display_name(b)}", f"led by {display_name(a)}"),
+        "member_of": (f"member of {display_name(b)}", f"has member {display_name(a)}"),
     }[relation.type]
     return [(roles[0], a), (roles[1], b)]
 
 
-def system_state_of(claims: Iterable[Claim], as_of: date | None = None, actor: str | None = None) -> SystemState:
+def system_state_of(claims: Iterable[Claim], as_of: date | None = None) -> SystemState:
     """Fold claims into the relations standing as of ``as_of`` (claims dated later are not known yet; undated
-    claims always count). ``actor``: only relations involving an actor with this key (KB id, country) or whose
-    name or words contain it (any case)."""
+    claims always count)."""
     claims = [c for c in claims if as_of is None or (d := _day(c)) is None or d <= as_of]
     claims = _attach_bare_mediation(claims)
     groups: dict[tuple[Any, ...], list[Claim]] = defaultdict(list)
     for claim in claims:
         groups[relation_key(claim)].append(claim)
     relations = [fold(group, as_of) for group in groups.values()]
-    if actor:
-        relations = [r for r in relations if _matches(r, actor)]
     order = {"mediates": 0, "negotiates_with": 1, "supports": 2, "opposes": 3, "based_in": 4, "leads": 5, "member_of": 6}
-    relations.sort(key=lambda r: (order.get(r.type, 9), _name(r.subject), _name(r.object)))
+    relations.sort(key=lambda r: (order.get(r.type, 9), display_name(r.subject), display_name(r.object)))
     return SystemState(as_of, relations)
 
 
 def _attach_bare_mediation(claims: list[Claim]) -> list[Claim]:
     """A mediation claim that names no sides joins the mediator's mediation that names them most often."""
-    sides: dict[str, Counter[tuple[Actor, ...]]] = defaultdict(Counter)
+    counts: dict[str, Counter[frozenset[str]]] = defaultdict(Counter)
+    parties: dict[frozenset[str], tuple[Actor, ...]] = {}
     for claim in claims:
         if claim.type == "mediates" and claim.parties:
-            sides[actor_key(claim.subject) or ""][tuple(sorted(claim.parties, key=lambda p: actor_key(p) or ""))] += 1
+            key = frozenset(actor_key(p) or "" for p in claim.parties)
+            counts[actor_key(claim.subject) or ""][key] += 1
+            parties.setdefault(key, claim.parties)
     out = []
     for claim in claims:
-        if claim.type == "mediates" and not claim.parties and sides.get(actor_key(claim.subject) or ""):
-            claim = claim.with_(parties=sides[actor_key(claim.subject) or ""].most_common(1)[0][0])
+        known = counts.get(actor_key(claim.subject) or "")
+        if claim.type == "mediates" and not claim.parties and known:
+            claim = claim.with_(parties=parties[known.most_common(1)[0][0]])
         out.append(claim)
     return out
 
 
-def matches(actor: Actor | None, wanted: str) -> bool:
-    """Whether ``actor`` is the one a user names: its KB id or country (exactly, any case), or words in its name."""
-    if actor is None:
+def names(actor: Actor | None, wanted: str) -> bool:
+    """Whether the words a user gives are the actor's name (or, unnamed, its words): whole words, any case, so
+    that "US" is not found in "Russia"."""
+    if actor is None or not wanted.strip():
         return False
-    low = wanted.strip().casefold()
-    keys = {(actor.kb_id or "").casefold(), (actor.country or "").casefold()}
-    if low in keys:
-        return True
-    return any(low in (text or "").casefold() for text in (actor.name, actor.text))
-
-
-def _matches(relation: Relation, wanted: str) -> bool:
-    return any(matches(a, wanted) for a in (relation.subject, relation.object, *relation.parties))
+    pattern = re.compile(r"(?<!\w)" + re.escape(wanted.strip().casefold()) + r"(?!\w)")
+    return bool(pattern.search((actor.name or actor.text or "").casefold()))
