@@ -86,11 +86,10 @@ def graph(conn: sqlite3.Connection, since: str | None = None, until: str | None 
     aggregates them, of the ``categories`` only when given; past ``max_edges``, the edges with most events are
     kept (``truncated``). A node's fields come from the first actor (or recipient) of one of its events and
     ``count`` sums the events of its edges."""
-    wanted = None if categories is None else {c.upper() for c in categories}
-    rows = [row for row in network_rows(conn, since, until, by) if wanted is None or row[3] in wanted]
+    rows = network_rows(conn, since, until, by, categories=categories, busiest=max_edges)
     truncated = max_edges is not None and len(rows) > max_edges
     if truncated:
-        rows = sorted(rows, key=lambda row: -row[5])[:max_edges]
+        rows = rows[:max_edges]  # the busiest first
     edges, samples, counts = [], {}, {}
     for a, r, period, event, quad, n, mean, rowid in rows:
         edges.append({"source": a, "target": r, "period": period, "event": event, "quad": quad, "count": n,

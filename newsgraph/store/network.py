@@ -10,6 +10,7 @@ themselves (through the ``events_date`` index).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from datetime import date, timedelta
 from typing import Any
 
@@ -21,12 +22,12 @@ Row = tuple[str, str, str | None, str, int, int, float, int]  # actor, recipient
 
 _MONTHS = """
 SELECT actor_key, recipient_key, {period}, event, quad, SUM(n), SUM(intensity_sum){mean}, MIN(first_rowid)
-FROM pair_months{where} GROUP BY 1, 2, 3, 4, 5{order}
+FROM pair_months WHERE {dates}{events} GROUP BY 1, 2, 3, 4, 5{order}
 """
 _EVENTS = """
 SELECT actor_key, recipient_key, {period}, event, quad, COUNT(*), SUM(intensity){mean}, MIN(rowid)
 FROM events WHERE actor_key IS NOT NULL AND recipient_key IS NOT NULL AND negated = 0 AND hypothetical = 0
-AND {dates} GROUP BY 1, 2, 3, 4, 5{order}
+AND {dates}{events} GROUP BY 1, 2, 3, 4, 5{order}
 """
 
 _ANY_UNDATED = """SELECT 1 FROM events WHERE date IS NULL AND actor_key IS NOT NULL AND recipient_key IS NOT NULL
@@ -75,39 +76,44 @@ def _plan(start: date | None, stop: date | None) -> tuple[tuple[str | None, str 
     return months, days
 
 
-def network_rows(conn: sqlite3.Connection, since: str | None = None, until: str | None = None,
-                 by: str = "month") -> list[Row]:  # fmt: skip
+def network_rows(conn: sqlite3.Connection, since: str | None = None, until: str | None = None, by: str = "month",
+                 *, categories: Collection[str] | None = None, busiest: int | None = None) -> list[Row]:  # fmt: skip
     """(actor, recipient, period, event, quad, count, mean intensity, smallest rowid) in key order; events dated
     in [since, until] (a month or year counts from its first day for since, to its last for until); undated events
-    (period None) only when neither is given."""
+    (period None) only when neither is given. ``categories``: those PLOVER categories only. ``busiest``: only the
+    rows with most events, that many (and one more, to tell that there were more), by count."""
     if by not in PERIODS:
         raise StoreError(f"network by {by!r}: choose one of {', '.join(PERIODS)}")
     start, stop = _bound(since, end=False), _bound(until, end=True)
-    period = PERIODS[by]
-    parts: list[tuple[str, str, list[Any]]] = []  # (template, its fill, parameters)
+    parts: list[tuple[str, str, list[Any]]] = []  # (template, its date condition, parameters)
     if by == "day":
         if start is None and stop is None:
             parts.append((_EVENTS, "1", []))
         elif start is None or stop is None or start <= stop:
-            dates, params = _date_range(start.isoformat() if start else None, stop.isoformat() if stop else None)
-            parts.append((_EVENTS, dates, params))
+            parts.append((_EVENTS, *_date_range(start.isoformat() if start else None, stop.isoformat() if stop else None)))
     else:
         months, days = plan(start, stop)
         if months is not None:
-            where, params = _month_range(*months)
-            parts.append((_MONTHS, where, params))
+            parts.append((_MONTHS, *_month_range(*months)))
         parts.extend((_EVENTS, "date BETWEEN ? AND ?", [first, last]) for first, last in days)
         if start is None and stop is None and conn.execute(_ANY_UNDATED).fetchone() is not None:
             parts.append((_EVENTS, "date IS NULL", []))
+    chosen = sorted({c.upper() for c in categories}) if categories is not None else None
+    if chosen == []:
+        return []
+    events = f" AND event IN ({', '.join('?' for _ in chosen)})" if chosen is not None else ""
+
+    def sql(template: str, dates: str, mean: str = "", order: str = "") -> str:
+        return template.format(period=PERIODS[by], dates=dates, events=events, mean=mean, order=order)
+
     if len(parts) == 1:  # one query: SQLite groups, orders and divides in one pass
-        template, fill, params = parts[0]
-        sql = template.format(period=period, where=fill, dates=fill, mean=" / COUNT(*)" if template is _EVENTS else " / SUM(n)",
-                              order=" ORDER BY 1, 2, 3, 4, 5")  # fmt: skip
-        return [(a, r, p, e, q, n, mean, first) for a, r, p, e, q, n, mean, first in conn.execute(sql, params)]
+        template, dates, params = parts[0]
+        mean = " / COUNT(*)" if template is _EVENTS else " / SUM(n)"
+        order = " ORDER BY 1, 2, 3, 4, 5" if busiest is None else f" ORDER BY 6 DESC, 1, 2, 3, 4, 5 LIMIT {int(busiest) + 1}"
+        return list(conn.execute(sql(template, dates, mean, order), [*params, *(chosen or ())]))
     merged: dict[tuple[Any, ...], list[Any]] = {}
-    for template, fill, params in parts:
-        sql = template.format(period=period, where=fill, dates=fill, mean="", order="")
-        for a, r, p, event, quad, n, total, rowid in conn.execute(sql, params):
+    for template, dates, params in parts:
+        for a, r, p, event, quad, n, total, rowid in conn.execute(sql(template, dates), [*params, *(chosen or ())]):
             key = (a, r, p, event, quad)
             found = merged.get(key)
             if found is None:
@@ -117,7 +123,8 @@ def network_rows(conn: sqlite3.Connection, since: str | None = None, until: str 
                 found[1] += total
                 found[2] = min(found[2], rowid)
     ordered = sorted(merged.items(), key=lambda item: tuple("" if v is None else v for v in item[0]))
-    return [(*key, n, total / n, rowid) for key, (n, total, rowid) in ordered]  # type: ignore[misc]
+    rows: list[Row] = [(*key, n, total / n, rowid) for key, (n, total, rowid) in ordered]  # type: ignore[misc]
+    return rows if busiest is None else sorted(rows, key=lambda row: -row[5])[: busiest + 1]
 
 
 def _date_range(first: str | None, last: str | None) -> tuple[str, list[str]]:
@@ -130,12 +137,12 @@ def _date_range(first: str | None, last: str | None) -> tuple[str, list[str]]:
 
 def _month_range(first: str | None, last: str | None) -> tuple[str, list[str]]:
     if first is None and last is None:
-        return "", []
+        return "1", []
     if first is not None and last is not None:
-        return " WHERE year_month BETWEEN ? AND ?", [first, last]
+        return "year_month BETWEEN ? AND ?", [first, last]
     if first is not None:
-        return " WHERE year_month >= ?", [first]
-    return " WHERE year_month <= ?", [last]  # type: ignore[list-item]
+        return "year_month >= ?", [first]
+    return "year_month <= ?", [last]  # type: ignore[list-item]
 
 
 def network(conn: sqlite3.Connection, since: str | None = None, until: str | None = None,
