@@ -58,12 +58,9 @@ class Sources:
 
 
 def _as_of(value: str | None) -> date | None:
-    from newsgraph.model import parse_iso_date
+    from newsgraph.system.api import as_of_date
 
-    try:
-        return parse_iso_date(value)
-    except ValueError:
-        raise QueryError(f"--as-of must be a date YYYY-MM-DD, got {value!r}") from None
+    return as_of_date(value, "--as-of")
 
 
 @contextmanager
@@ -103,7 +100,7 @@ def _within(value: str | None, start: str | None, stop: str | None) -> bool:
     """Whether an event date (a month or year counting from its first day) lies in [start, stop]."""
     if start is None and stop is None:
         return True
-    day = first_day(value) if value else None
+    day = first_day(value)
     if day is None:
         return False
     return (start is None or day.isoformat() >= start) and (stop is None or day.isoformat() <= stop)
@@ -282,7 +279,7 @@ def timeline_cmd(
     try:
         stop = bound(until, end=True)  # checked before any article is read
         bound(since, end=False)
-        day = first_day(stop) if stop else None
+        day = first_day(stop)
         knowledge = knowledge_base(settings)
         with sources(paths, db, settings, since=since, until=until, records=True) as found:
             state = system_state(found.claims, day, kb=knowledge)

@@ -19,11 +19,12 @@ from newsgraph.system.state import SystemState, names, system_state_of
 Source = Store | Iterable[Claim | dict[str, Any]]
 
 
-def _day(value: str | date | datetime | None) -> date | None:
+def as_of_date(value: str | date | datetime | None, name: str = "as_of") -> date | None:
+    """The date to stand at; QueryError naming ``name`` (the parameter or option) when it is not a date."""
     try:
         return parse_iso_date(value)
     except ValueError:
-        raise QueryError(f"as_of must be a date YYYY-MM-DD, got {value!r}") from None
+        raise QueryError(f"{name} must be a date YYYY-MM-DD, got {value!r}") from None
 
 
 def claims_of(source: Source, as_of: date | None = None) -> list[Claim]:
@@ -38,7 +39,7 @@ def system_state(source: Source, as_of: str | date | datetime | None = None, act
     """The relations standing as of ``as_of`` (all that is known when None) among the actors of ``source`` (a
     Store, or Claims). ``actor``: only the relations of this actor (a name, KB id or country code; resolved
     through the knowledge base when no relation names it so)."""
-    day = _day(as_of)
+    day = as_of_date(as_of)
     state = system_state_of(claims_of(source, day), day)
     if actor:
         wanted = side(actor, state, kb, day)
@@ -51,7 +52,7 @@ def rank_mediators(source: Source, a: str, b: str, as_of: str | date | datetime 
                    kb: KnowledgeBase | None = None) -> MediatorReport:  # fmt: skip
     """Who mediates between ``a`` and ``b`` as of ``as_of``, best first, with how acceptable each is to each side
     and why."""
-    day = _day(as_of)
+    day = as_of_date(as_of)
     state = system_state_of(claims_of(source, day), day)
     first, second = side(a, state, kb, day), side(b, state, kb, day)
     if actor_key(first) == actor_key(second):

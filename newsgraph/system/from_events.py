@@ -22,11 +22,6 @@ def evidence_of(event: Event) -> Evidence:
                     event.attribution)  # fmt: skip
 
 
-def _day(event: Event) -> date | None:
-    """The event's day (a month or year counts from its first day), for the offices held then."""
-    return first_day(event.date) if event.date else None
-
-
 def _distinct(actors: Iterable[Actor | None]) -> list[Actor]:
     seen: set[str] = set()
     out = []
@@ -75,7 +70,7 @@ def claims_of_event(event: Event, kb: KnowledgeBase, *, vocab: Vocabulary | None
     unreal = bool(UNREAL & set(event.modality))
     if unreal and not rule.proposed:
         return []
-    day = _day(event) or published
+    day = first_day(event.date) or published  # a month or year counts from its first day
     venues = vocab.venue_prepositions
     actors = _distinct(acting_for(a, kb, day) for a in event.actor if not _after(a, event, venues))
     recipients = _distinct(acting_for(r, kb, day) for r in event.recipient if not _after(r, event, venues))
@@ -102,7 +97,7 @@ def office_claims(event: Event, kb: KnowledgeBase, *, vocab: Vocabulary | None =
                   published: date | None = None) -> Iterator[Claim]:  # fmt: skip
     """``leads``/``member_of`` for every office holder an event names ("Turkish President Erdogan")."""
     vocab = vocab or vocabulary()
-    day = _day(event) or published
+    day = first_day(event.date) or published
     for actor in (*event.actor, *event.recipient):
         held = office_of(actor, kb, day)
         if held is None:

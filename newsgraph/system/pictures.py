@@ -75,10 +75,6 @@ def draw_network(graph: nx.DiGraph, path: str | os.PathLike[str], title: str = "
     _save(figure, path)
 
 
-def _day(value: str | None) -> date | None:
-    return first_day(value) if value else None
-
-
 def _relation_label(relation: Relation) -> str:
     subject = relation.subject.name or relation.subject.text
     if relation.type == "mediates":
@@ -91,8 +87,8 @@ def _draw_relation(axes: Axes, relation: Relation, y: int, start: date, end: dat
     """A bar while the relation held, dashed while suspended, a cross where it ended, a hollow dot when it was
     only proposed or rejected."""
     colour = CONFLICT if relation.type == "opposes" else COOPERATION
-    begin = _day(relation.valid_from)
-    stop = _day(relation.valid_to)
+    begin = first_day(relation.valid_from)
+    stop = first_day(relation.valid_to)
     if relation.status in ("proposed", "rejected"):
         axes.plot([begin or start], [y], marker="o", ms=9, mfc="white", mec=colour, mew=2, lw=0)
         return
@@ -108,7 +104,7 @@ def draw_timeline(label: str, records: Iterable[Mapping[str, Any]], relations: l
                   path: str | os.PathLike[str]) -> int:  # fmt: skip
     """One actor's events (a dot per event, by category, green cooperation, red conflict) and its relations (a bar
     while each held, see ``_draw_relation``). Returns the number of events drawn."""
-    events = [(d, r) for r in records if (d := _day(r.get("date"))) is not None]
+    events = [(d, r) for r in records if (d := first_day(r.get("date"))) is not None]
     categories = sorted({r["event"] for _, r in events})
     rows = len(categories) + len(relations)
     figure = Figure(figsize=(11, max(3.5, 0.45 * rows + 1.8)))
@@ -121,7 +117,7 @@ def draw_timeline(label: str, records: Iterable[Mapping[str, Any]], relations: l
         dated = [(d, r) for d, r in events if r["event"] == category]
         colours = [COOPERATION if r.get("quad") in (1, 2) else CONFLICT for _, r in dated]
         axes.scatter([d for d, _ in dated], [y] * len(dated), c=colours, s=40, zorder=3)
-    all_days = [d for d, _ in events] + [d for r in relations for d in (_day(r.valid_from), _day(r.valid_to)) if d]
+    all_days = [d for d, _ in events] + [d for r in relations for d in (first_day(r.valid_from), first_day(r.valid_to)) if d]
     start = min(all_days) if all_days else date.today()
     end = max(all_days) if all_days else date.today()
     end = end + max((end - start) * 0.04, timedelta(days=3))  # room to show what still stands

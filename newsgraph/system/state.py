@@ -40,7 +40,7 @@ def relation_key(claim: Claim) -> tuple[Any, ...]:
 
 
 def _day(claim: Claim) -> date | None:
-    return first_day(claim.date) if claim.date else None
+    return first_day(claim.date)
 
 
 def _order(item: tuple[int, Claim]) -> tuple[Any, ...]:
