@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from newsgraph.actors.kb import default_kb, load_kb
-from newsgraph.actors.matcher import compiled_for
+from newsgraph.actors.matcher import compile_kb, compiled_for, find_matches
 from newsgraph.actors.resolve import DocActors
 
 ERDOGAN = """
@@ -75,6 +75,56 @@ moved move VERB ROOT 6
 """
     actors = _actors(doc_from, blank_nlp, rows, None, 5)
     assert [a.kb_id for a in actors] == ["HAMAS"] and actors[0].text == "the group"
+
+
+def test_actors_the_group_passes_over_nearer_names_that_are_no_group(doc_from, blank_nlp):
+    rows = """
+the the DET det 3
+Palestinian palestinian ADJ amod 3
+militant militant ADJ amod 3
+group group NOUN compound 4
+Hamas Hamas PROPN nsubj 5
+met meet VERB ROOT 5
+Egypt Egypt PROPN dobj 5
+and and CCONJ cc 6
+Qatar Qatar PROPN conj 6
+. . PUNCT punct 5
+Israel Israel PROPN nsubj 11
+said say VERB ROOT 11
+the the DET det 13
+group group NOUN nsubj 14
+left leave VERB ccomp 11
+"""
+    actors = _actors(doc_from, blank_nlp, rows, None, 13)
+    assert [a.kb_id for a in actors] == ["HAMAS"] and actors[0].text == "the group"
+
+
+def test_actors_he_refers_back_to_the_nearest_person(doc_from, blank_nlp):
+    rows = """
+Erdogan Erdogan PROPN nsubj 1
+met meet VERB ROOT 1
+Netanyahu Netanyahu PROPN dobj 1
+in in ADP prep 1
+Ankara Ankara PROPN pobj 3
+. . PUNCT punct 1
+he he PRON nsubj 7
+left leave VERB ROOT 7
+"""
+    (actor,) = _actors(doc_from, blank_nlp, rows, date(2024, 11, 18), 6)
+    assert actor.kb_id == "benjamin_netanyahu" and actor.text == "he"
+
+
+def test_matches_are_leftmost_longest_and_the_same_the_second_time(blank_nlp):
+    compiled = compile_kb(default_kb(), blank_nlp)  # nothing looked up yet
+    text = "The United Nations Security Council and the United States met the Kremlin and the United Arab talks."
+    for _ in range(2):  # the second time from what the first looked up
+        doc = blank_nlp.make_doc(text)
+        hits = [(doc[m.start : m.end].text, m.kind, m.entry_ids, m.seat) for m in find_matches(doc, compiled)]
+        assert hits == [
+            ("United Nations Security Council", "entry", ("UNSC",), None),
+            ("United States", "entry", ("USA",), None),
+            ("Kremlin", "seat", (), ("RUS", "GOV")),
+        ]  # "United Arab" begins "United Arab Emirates" only: no hit
 
 
 def test_actors_unknown_name_stays_an_actor_without_country(doc_from, blank_nlp):

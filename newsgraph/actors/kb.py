@@ -117,6 +117,9 @@ class KnowledgeBase:
     holders: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     # common nouns that refer back to an organisation ("the group")
     ref_nouns: frozenset[str] = frozenset()
+    # those of them held by entries other than organisations (a text can name a person or state by title or seat,
+    # without the entry's own name)
+    unnamed_ref_nouns: frozenset[str] = frozenset()
     # surname (folded, lower case) -> person ids: a fallback for "Mr. Abbas", "President Clinton"
     surnames: dict[str, list[str]] = field(default_factory=dict)
     # demonyms of states, accents folded ("Israelis"): plural, they name a people rather than a state
@@ -131,6 +134,10 @@ class KnowledgeBase:
         if old is not None:
             self._forget(old.id)
         self.entries[entry.id] = entry
+        if entry.nouns:
+            self.ref_nouns = self.ref_nouns | frozenset(entry.nouns)
+            if entry.kind != "org":
+                self.unnamed_ref_nouns = self.unnamed_ref_nouns | frozenset(entry.nouns)
         for form in _variants({entry.name, *forms}):
             if form:
                 ids = self.names.setdefault(fold(form), [])
@@ -359,6 +366,7 @@ def load_kb(extra: Sequence[str | Path] = ()) -> KnowledgeBase:
     for path in extra:
         _add_user_path(kb, Path(path))
     kb.ref_nouns = frozenset(n for e in kb.entries.values() for n in e.nouns)
+    kb.unnamed_ref_nouns = frozenset(n for e in kb.entries.values() if e.kind != "org" for n in e.nouns)
     return kb
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
 from spacy.language import Language
 from spacy.attrs import ORTH
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from newsgraph.actors.kb import KnowledgeBase, Role, fold
-
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,28 @@ class CompiledKB:
     roles: dict[tuple[str, ...], Role]
     # first word (as written, and lower case) -> the longest form starting with it, in tokens
     first: dict[str, int]
+    # every form's first words (as written; and lower case, for titles): how far a match may still grow
+    prefixes: frozenset[tuple[str, ...]] = frozenset()
+    lower_prefixes: frozenset[tuple[str, ...]] = frozenset()
+    # the same by a token's ORTH hash (0: no form starts with it), filled as words are met
+    longest: dict[int, int] = field(default_factory=dict)
+    # the ORTH hashes met so far that start some form
+    starters: set[int] = field(default_factory=set)
+    # (word, next word) by ORTH hashes -> whether some form begins with the two
+    pairs: dict[tuple[int, int], bool] = field(default_factory=dict)
+    # words by ORTH hashes, as far as some form goes on with them -> the longest hit they begin (None: none)
+    hits: dict[tuple[int, ...], Match | None] = field(default_factory=dict)
+
+    def starting(self, orths: list[int], strings: StringStore) -> list[int]:
+        """The positions of ``orths`` whose word starts some form (each new word is looked up once)."""
+        longest_of = self.longest
+        for orth in set(orths).difference(longest_of):
+            word, lower = _folded(orth, strings)
+            longest = longest_of[orth] = max(self.first.get(word, 0), self.first.get(lower, 0))
+            if longest:
+                self.starters.add(orth)
+        starters = self.starters
+        return [i for i, orth in enumerate(orths) if orth in starters]
 
 
 def compile_kb(kb: KnowledgeBase, nlp: Language) -> CompiledKB:
@@ -49,7 +72,9 @@ def compile_kb(kb: KnowledgeBase, nlp: Language) -> CompiledKB:
     for key in (*names, *seats, *roles):
         if key:
             first[key[0]] = max(first.get(key[0], 0), len(key))
-    return CompiledKB(kb, names, seats, roles, first)
+    prefixes = frozenset(k[:n] for k in (*names, *seats) for n in range(1, len(k) + 1))
+    lower_prefixes = frozenset(k[:n] for k in roles for n in range(1, len(k) + 1))
+    return CompiledKB(kb, names, seats, roles, first, prefixes, lower_prefixes)
 
 
 _COMPILED: dict[tuple[int, int], tuple[KnowledgeBase, Language, CompiledKB]] = {}
@@ -69,50 +94,72 @@ def compiled_for(kb: KnowledgeBase, nlp: Language) -> CompiledKB:
 _FOLDED: dict[int, tuple[str, str]] = {}
 
 
-def _words(doc: Doc) -> tuple[list[str], list[str]]:
-    """The folded words of ``doc`` and their lower-case forms, read from the token array (no Token objects)."""
-    strings = doc.vocab.strings
-    words, lowers = [], []
-    for orth in doc.to_array(ORTH).tolist():
-        folded = _FOLDED.get(orth)
-        if folded is None:
-            word = fold(strings[orth])
-            folded = _FOLDED[orth] = (word, word.lower())
-        words.append(folded[0])
-        lowers.append(folded[1])
-    return words, lowers
+def _folded(orth: int, strings: StringStore) -> tuple[str, str]:
+    """The folded word of an ORTH hash and its lower-case form."""
+    folded = _FOLDED.get(orth)
+    if folded is None:
+        word = fold(strings[orth])
+        folded = _FOLDED[orth] = (word, word.lower())
+    return folded
 
 
 def find_matches(doc: Doc, compiled: CompiledKB) -> list[Match]:
-    """All KB hits in ``doc``, leftmost-longest, not overlapping."""
-    words, lowers = _words(doc)
-    first = compiled.first
+    """All KB hits in ``doc``, leftmost-longest, not overlapping. Read from the token array (no Token objects): only
+    the words that start some form are looked at, and the same words are looked up once per process."""
+    orths = doc.to_array(ORTH).tolist()
+    strings = doc.vocab.strings
     matches: list[Match] = []
-    i, n = 0, len(words)
-    while i < n:
-        longest = max(first.get(words[i], 0), first.get(lowers[i], 0))
-        if not longest:
-            i += 1
+    end = 0
+    for i in compiled.starting(orths, strings):
+        if i < end:
             continue
-        found = _longest_at(i, words, lowers, compiled, longest)
-        if found is None:
-            i += 1
-            continue
-        matches.append(found)
-        i = found.end
+        words = _reach(orths, i, compiled, strings)
+        hit = compiled.hits.get(words, _UNSEEN)
+        if hit is _UNSEEN:
+            folded = [_folded(orth, strings) for orth in words]
+            hit = compiled.hits[words] = _longest_at([w for w, _ in folded], [lw for _, lw in folded], compiled)
+        if hit is not None:
+            matches.append(Match(i, i + hit.end, hit.kind, hit.entry_ids, hit.seat, hit.role))
+            end = i + hit.end
     return matches
 
 
-def _longest_at(i: int, words: list[str], lowers: list[str], compiled: CompiledKB, longest: int) -> Match | None:
-    for length in range(min(longest, len(words) - i), 0, -1):
-        span = tuple(words[i : i + length])
+_UNSEEN = Match(-1, -1, "")
+
+
+def _reach(orths: list[int], i: int, compiled: CompiledKB, strings: StringStore) -> tuple[int, ...]:
+    """The words from token ``i`` on, as far as some form of the KB begins with them."""
+    longest = compiled.longest[orths[i]]
+    if longest == 1 or i + 1 == len(orths):
+        return (orths[i],)
+    pair = (orths[i], orths[i + 1])
+    goes_on = compiled.pairs.get(pair)
+    if goes_on is None:
+        goes_on = compiled.pairs[pair] = _is_prefix(pair, compiled, strings)
+    if not goes_on:
+        return (orths[i],)
+    n = 2
+    while n < longest and i + n < len(orths) and _is_prefix(tuple(orths[i : i + n + 1]), compiled, strings):
+        n += 1
+    return tuple(orths[i : i + n])
+
+
+def _is_prefix(orths: tuple[int, ...], compiled: CompiledKB, strings: StringStore) -> bool:
+    folded = [_folded(orth, strings) for orth in orths]
+    return tuple(w for w, _ in folded) in compiled.prefixes or tuple(lw for _, lw in folded) in compiled.lower_prefixes
+
+
+def _longest_at(words: list[str], lowers: list[str], compiled: CompiledKB) -> Match | None:
+    """The longest form that ``words`` begin (as a hit from token 0)."""
+    for length in range(len(words), 0, -1):
+        span = tuple(words[:length])
         ids = compiled.names.get(span)
         if ids:
-            return Match(i, i + length, "entry", entry_ids=ids)
+            return Match(0, length, "entry", entry_ids=ids)
         seat = compiled.seats.get(span)
         if seat:
-            return Match(i, i + length, "seat", seat=seat)
-        role = compiled.roles.get(tuple(lowers[i : i + length]))
+            return Match(0, length, "seat", seat=seat)
+        role = compiled.roles.get(tuple(lowers[:length]))
         if role:
-            return Match(i, i + length, "role", role=role)
+            return Match(0, length, "role", role=role)
     return None

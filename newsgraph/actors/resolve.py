@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -23,6 +24,8 @@ _PHRASE_DEPS = frozenset(
 _PRONOUNS_PERSON = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 _PRONOUNS_GROUP = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 _BOTH = frozenset({"both", "two"})
+# words that may refer back to an actor named before (with "the" and a group noun of the text's actors)
+_REFERRING = frozenset({*_PRONOUNS_PERSON, *_PRONOUNS_GROUP, *_BOTH, "country"})
 # Sectors of groups that act at home: an unnamed one takes the country of the story's dateline.
 _DOMESTIC = frozenset({"COP", "JUD", "LEG", "OPP", "CVL"})
 # Words that make a named person a former office holder, whatever the date.
@@ -65,15 +68,18 @@ class DocActors:
     day: date | None
     # the article's own text (``doc.text`` is rebuilt on every access, and may hold blanked marks)
     text: str = ""
-    # resolved phrases by (head token, with references back, limit): every argument is asked for more than once
-    memo: dict[tuple[int, bool, tuple[int, int] | None], list[tuple[Actor, Entry | None]]] = field(default_factory=dict)
+    # resolved phrases by (head token, with references back): every argument is asked for more than once
+    memo: dict[tuple[int, bool], list[tuple[Actor, Entry | None]]] = field(default_factory=dict)
     # start token of each KB hit whose name has two readings -> (usual id, cue words, other reading)
     ambiguous: dict[int, tuple[str, frozenset[str], dict[str, str | None]]] = field(default_factory=dict)
     matches: list[Match] = field(default_factory=list)
     by_token: dict[int, Match] = field(default_factory=dict)
-    history: list[Seen] = field(default_factory=list)
-    history_starts: list[int] = field(default_factory=list)
-    history_read: int = 0  # matches read into the history so far (in order of their start)
+    # the actors each KB hit names (by the hit's place in ``matches``), read when a reference back first needs it
+    seen: dict[int, list[Seen]] = field(default_factory=dict)
+    starts: list[int] = field(default_factory=list)  # start token of each hit, in order
+    # the nouns that can refer back to an actor of this text ("the group" only if the text names some group)
+    nouns: frozenset[str] = frozenset()
+    carriers: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
     # the country of the story's wire dateline: where unnamed police, courts or protesters act
     home: str | None = None
 
@@ -82,6 +88,11 @@ class DocActors:
         found = cls(doc, compiled, day, text if text is not None else doc.text)
         found.matches = find_matches(doc, compiled)
         found.by_token = {i: m for m in found.matches for i in range(m.start, m.end)}
+        found.starts = [m.start for m in found.matches]
+        entries = compiled.kb.entries
+        found.nouns = compiled.kb.unnamed_ref_nouns.union(
+            *(entry.nouns for m in found.matches for i in m.entry_ids if (entry := entries.get(i)) is not None)
+        )
         if compiled.kb.contexts:
             for m in found.matches:
                 reading = compiled.kb.contexts.get(fold(found.text[doc[m.start].idx : doc[m.end - 1].idx + len(doc[m.end - 1])]))
@@ -90,20 +101,36 @@ class DocActors:
         found.home = found._home_country()
         return found
 
-    def _seen_before(self, i: int) -> list[Seen]:
-        """The actors the KB names before token ``i``, in order: read as far as a reference back needs, once."""
-        matches = self.matches
-        while self.history_read < len(matches) and matches[self.history_read].start < i:
-            match = matches[self.history_read]
-            self.history_read += 1
-            if match.kind == "role":
-                continue
-            head = _span_head(self.doc[match.start : match.end])
-            for actor, entry in self._segments(head, coref=False):
-                at = bisect.bisect_right(self.history_starts, head.i)
-                self.history.insert(at, Seen(head.i, actor, entry))
-                self.history_starts.insert(at, head.i)
-        return self.history[: bisect.bisect_left(self.history_starts, i)]
+    def _seen_before(self, i: int, noun: str | None = None) -> Iterator[Seen]:
+        """The actors the KB names before token ``i``, the nearest first. A reference back usually finds its actor a
+        few names back, so each hit's phrase is resolved only when the search reaches it (and once). With ``noun``
+        ("the group"), only the hits whose phrase holds an organisation known by that noun are read."""
+        carriers = None if noun is None or noun in self.kb.unnamed_ref_nouns else self._carriers(noun)
+        for at in range(bisect.bisect_left(self.starts, i) - 1, -1, -1):
+            seen = self.seen.get(at)
+            if seen is None:
+                match = self.matches[at]
+                if carriers is not None and not _holds_one(self.doc[match.start : match.end], carriers):
+                    continue
+                seen = self.seen[at] = self._seen_at(match)
+            for one in reversed(seen):
+                if one.index < i:
+                    yield one
+
+    def _carriers(self, noun: str) -> tuple[list[int], list[int]]:
+        """(starts, ends) of the hits that may name an organisation known by ``noun``."""
+        found = self.carriers.get(noun)
+        if found is None:
+            entries = self.kb.entries
+            hits = [m for m in self.matches if any(noun in e.nouns for i in m.entry_ids if (e := entries.get(i)))]
+            found = self.carriers[noun] = ([m.start for m in hits], [m.end for m in hits])
+        return found
+
+    def _seen_at(self, match: Match) -> list[Seen]:
+        if match.kind == "role":
+            return []
+        head = _span_head(self.doc[match.start : match.end])
+        return [Seen(head.i, actor, entry) for actor, entry in self._segments(head, coref=False)]
 
     def _home_country(self) -> str | None:
         place = dateline_place(self.text[:400])
@@ -144,37 +171,46 @@ class DocActors:
 
     # -- phrase to segments -------------------------------------------------------------------------------
 
-    def _segments(
-        self, head: Token, *, coref: bool, limit: tuple[int, int] | None = None
-    ) -> list[tuple[Actor, Entry | None]]:
+    def _segments(self, head: Token, *, coref: bool) -> list[tuple[Actor, Entry | None]]:
         if head.lower_ in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.i:
             head = head.head.head  # "Qatar, which brokered the talks": which is Qatar
-        key = (head.i, coref, limit)
+        key = (head.i, coref)
         cached = self.memo.get(key)
         if cached is None:  # a phrase that refers back to nothing reads the same with or without references
-            other = self.memo.get((head.i, not coref, limit))
+            other = self.memo.get((head.i, not coref))
             if other is not None and not self._may_refer(head):
                 cached = self.memo[key] = other
         if cached is None:
-            cached = self.memo[key] = self._segments_of(head, coref=coref, limit=limit)
+            cached = self.memo[key] = self._segments_of(head, coref=coref)
         return cached
 
     def _may_refer(self, head: Token) -> bool:
         nouns = self.kb.ref_nouns
         return any(
-            t.lower_ in nouns or t.lower_ in _PRONOUNS_PERSON or t.lower_ in _PRONOUNS_GROUP or t.lower_ in _BOTH
+            (w := t.lower_) in nouns or w in _PRONOUNS_PERSON or w in _PRONOUNS_GROUP or w in _BOTH or w == "country"
             for t in head.subtree
         )
 
-    def _segments_of(
-        self, head: Token, *, coref: bool, limit: tuple[int, int] | None
-    ) -> list[tuple[Actor, Entry | None]]:
-        tokens = _phrase(head, limit)
+    def _segments_of(self, head: Token, *, coref: bool) -> list[tuple[Actor, Entry | None]]:
+        tokens = _phrase(head)
+        if not self._may_name(tokens, coref):
+            return []
         out: list[tuple[Actor, Entry | None]] = []
         for segment in _split(tokens):
             resolved = self._resolve(segment, head, coref=coref)
             out.extend(self._placed(actor, entry, head) for actor, entry in resolved)
         return out
+
+    def _may_name(self, tokens: list[Token], coref: bool) -> bool:
+        """Whether a phrase can name an actor at all: a KB hit, a proper noun or, with references back, a word
+        that refers back ("the talks" names no one; "the group" may)."""
+        by_token, nouns = self.by_token, self.nouns
+        for t in tokens:
+            if t.i in by_token or t.pos_ == "PROPN":
+                return True
+            if coref and ((w := t.lower_) in _REFERRING or w in nouns):
+                return True
+        return False
 
     def _placed(self, actor: Actor, entry: Entry | None, head: Token) -> tuple[Actor, Entry | None]:
         """A group with no country takes the one its place names: "people in northeast Nigeria", "troops from Chad"."""
@@ -212,7 +248,7 @@ class DocActors:
         parser tagged them (fragments parse badly)."""
         start, end = segment[0].idx, segment[-1].idx + len(segment[-1].text)
         text = self.text[start:end]
-        hits = _unique(self.by_token.get(t.i) for t in segment)
+        hits = _hits(segment, self.by_token)
         entries = [(m, self._pick(m)) for m in hits if m.kind == "entry"]
         people = [e for _, e in entries if e is not None and e.kind == "person"]
         orgs = [e for _, e in entries if e is not None and e.kind == "org"]
@@ -358,12 +394,12 @@ class DocActors:
 
     def _group_head(self, segment: list[Token], head: Token, hits: list[Match]) -> Role | None:
         """A group noun heading the phrase, with what it belongs to after "of" ("rivals of the government")."""
-        if head not in segment or not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-            return None
         match = self.by_token.get(head.i)
         if match is None or match.kind != "role" or match.role is None or match.role.office is not None:
             return None
-        return match.role if match.role.sector in _GROUP_SECTORS else None
+        if match.role.sector not in _GROUP_SECTORS or all(t.i != head.i for t in segment):
+            return None
+        return match.role if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) else None
 
     def _chief_title(self, orgs: list[Entry], seats: list[tuple[str, str]]) -> Role | None:
         """The head of an organisation or of a seat of power ("the NATO chief", "the Pentagon chief")."""
@@ -417,7 +453,7 @@ class DocActors:
         noun = words[-1]
         where = segment[0].idx, segment[-1].idx + len(segment[-1].text)
         text = self.text[where[0] : where[1]]
-        earlier = self._seen_before(segment[0].i)
+        first = segment[0].i
         if len(segment) == 1 and (noun in _PRONOUNS_PERSON or noun in _PRONOUNS_GROUP):
             speaker = self._governing_speaker(segment[0])
             if speaker is not None:
@@ -425,28 +461,27 @@ class DocActors:
                 return [(_as_reference(actor, text, *where), entry)]
         if len(segment) == 1 and noun in _PRONOUNS_PERSON:
             gender = _PRONOUNS_PERSON[noun]
-            for seen in reversed(earlier):
+            for seen in self._seen_before(first):
                 if seen.actor.entity_type == "PERSON" and (seen.entry is None or seen.entry.gender in (None, gender)):
                     return [(_as_reference(seen.actor, text, *where), seen.entry)]
             return []
         if len(segment) == 1 and noun in _PRONOUNS_GROUP:
-            for seen in reversed(earlier):
+            for seen in self._seen_before(first):
                 if seen.actor.entity_type != "PERSON" and seen.actor.kb_id:
                     return [(_as_reference(seen.actor, text, *where), seen.entry)]
             return []
         determiner = segment[0].lower_
         if determiner in _BOTH or (len(words) >= 2 and words[0] in _BOTH):
             if noun in {"sides", "parties", "countries", "groups"}:  # the two met before this sentence
-                before = [s for s in earlier if s.index < sentence_start(segment[0])]
-                return self._last_two(before, text, where)
-        if determiner != "the":
+                return self._last_two(self._seen_before(sentence_start(segment[0])), text, where)
+        if determiner != "the" or (noun not in self.nouns and noun != "country"):
             return []
-        for seen in reversed(earlier):
+        for seen in self._seen_before(first, noun):
             entry = seen.entry
             if entry is not None and noun in entry.nouns:
                 return [(_as_reference(seen.actor, text, *where), entry)]
         if noun == "country":
-            for seen in reversed(earlier):
+            for seen in self._seen_before(first):
                 if seen.entry is not None and seen.entry.kind == "state":
                     return [(_as_reference(seen.actor, text, *where), seen.entry)]
         return []
@@ -472,10 +507,10 @@ class DocActors:
         return None
 
     def _last_two(
-        self, earlier: list[Seen], text: str, where: tuple[int, int]
+        self, nearest_first: Iterable[Seen], text: str, where: tuple[int, int]
     ) -> list[tuple[Actor, Entry | None]]:
         picked: list[Seen] = []
-        for seen in reversed(earlier):
+        for seen in nearest_first:
             if seen.actor.kb_id and all(p.actor.kb_id != seen.actor.kb_id for p in picked):
                 picked.append(seen)
             if len(picked) == 2:
@@ -489,12 +524,23 @@ def _as_reference(actor: Actor, text: str, start: int, end: int) -> Actor:
     return Actor(text, start, end, actor.name, actor.kb_id, actor.country, actor.sector, actor.entity_type)
 
 
-def _unique(matches: object) -> list[Match]:
+def _hits(segment: list[Token], by_token: dict[int, Match]) -> list[Match]:
+    """The KB hits over a segment's words, once each (a hit's words come one after another in the segment)."""
     out: list[Match] = []
-    for m in matches:  # type: ignore[attr-defined]
-        if m is not None and m not in out:
-            out.append(m)
+    for token in segment:
+        match = by_token.get(token.i)
+        if match is not None and (not out or out[-1] is not match):
+            out.append(match)
     return out
+
+
+def _holds_one(span: Span, hits: tuple[list[int], list[int]]) -> bool:
+    """Whether the phrase of ``span``'s head may hold one of ``hits`` (some hit's words lie in the head's subtree)."""
+    head = _span_head(span)
+    left, right = head.left_edge.i, head.right_edge.i
+    starts, ends = hits
+    at = bisect.bisect_right(ends, left)  # the first hit ending after ``left``
+    return at < len(starts) and starts[at] <= right
 
 
 def _span_head(span: Span) -> Token:
@@ -505,36 +551,35 @@ def _span_head(span: Span) -> Token:
     return span[0]
 
 
-def _phrase(head: Token, limit: tuple[int, int] | None) -> list[Token]:
+def _phrase(head: Token) -> list[Token]:
+    """The words of the noun phrase headed by ``head``: its name, titles, modifiers and coordinated parts, as far as
+    they run on unbroken around the head."""
     keep = {head.i: head}
     stack = [head]
     while stack:
         token = stack.pop()
+        name = None  # whether ``token`` is a proper noun, read once it matters
         for child in token.children:
-            if child.dep_ == "appos" and child.pos_ == "NOUN" and token.pos_ == "PROPN":
-                continue  # "the United States, Ukraine's largest backer": a description of the name, not another actor
-            if child.dep_ in _PHRASE_DEPS or (child.dep_ == "prep" and child.lower_ == "of" and _is_title(token)):
+            dep = child.dep_
+            if dep in _PHRASE_DEPS:
+                if dep == "appos" and child.pos_ == "NOUN" and (name if name is not None else (name := token.pos_ == "PROPN")):
+                    continue  # "the United States, Ukraine's largest backer": a description of the name, not another actor
                 if child.i not in keep:
                     keep[child.i] = child
                     stack.append(child)
-            elif child.dep_ == "pobj" and token.dep_ == "prep":
+            elif dep == "prep" and child.lower_ == "of" and _is_title(token):
+                if child.i not in keep:
+                    keep[child.i] = child
+                    stack.append(child)
+            elif dep == "pobj" and token.dep_ == "prep":
                 keep[child.i] = child
                 stack.append(child)
-    tokens = sorted(keep.values(), key=lambda t: t.i)
-    if limit is not None:
-        tokens = [t for t in tokens if limit[0] <= t.i < limit[1]] or [head]
-    # keep the contiguous run around the head
-    run = [head]
-    by_index = {t.i: t for t in tokens}
-    i = head.i - 1
-    while i in by_index:
-        run.insert(0, by_index[i])
-        i -= 1
-    i = head.i + 1
-    while i in by_index:
-        run.append(by_index[i])
-        i += 1
-    return run
+    first = last = head.i
+    while first - 1 in keep:
+        first -= 1
+    while last + 1 in keep:
+        last += 1
+    return [keep[i] for i in range(first, last + 1)]
 
 
 def _hangs(child: Token, head: Token) -> bool:
