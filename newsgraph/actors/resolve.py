@@ -80,6 +80,7 @@ class DocActors:
     # the nouns that can refer back to an actor of this text ("the group" only if the text names some group)
     nouns: frozenset[str] = frozenset()
     carriers: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
+    picked: dict[int, Entry | None] = field(default_factory=dict)  # start token of a hit -> its entry
     # the country of the story's wire dateline: where unnamed police, courts or protesters act
     home: str | None = None
 
@@ -249,13 +250,23 @@ class DocActors:
         start, end = segment[0].idx, segment[-1].idx + len(segment[-1].text)
         text = self.text[start:end]
         hits = _hits(segment, self.by_token)
-        entries = [(m, self._pick(m)) for m in hits if m.kind == "entry"]
-        people = [e for _, e in entries if e is not None and e.kind == "person"]
-        orgs = [e for _, e in entries if e is not None and e.kind == "org"]
-        states = [e for _, e in entries if e is not None and e.kind == "state"]
-        regions = [e for _, e in entries if e is not None and e.kind == "region"]
-        seats = [m.seat for m in hits if m.kind == "seat" and m.seat]
-        roles = [m.role for m in hits if m.kind == "role" and m.role]
+        people: list[Entry] = []
+        orgs: list[Entry] = []
+        states: list[Entry] = []
+        regions: list[Entry] = []
+        seats: list[tuple[str, str]] = []
+        roles: list[Role] = []
+        for m in hits:
+            if m.kind == "entry":
+                entry = self._pick(m)
+                if entry is not None:
+                    by_kind = {"person": people, "org": orgs, "state": states, "region": regions}.get(entry.kind)
+                    if by_kind is not None:
+                        by_kind.append(entry)
+            elif m.kind == "seat" and m.seat:
+                seats.append(m.seat)
+            elif m.kind == "role" and m.role:
+                roles.append(m.role)
         entity_type = _ner_type(segment)
         if coref and not people and not orgs and _is_reference(segment, self.kb.ref_nouns):
             referred = self._refer_back(segment, head)  # "the Palestinian group": an organisation met before
@@ -353,6 +364,8 @@ class DocActors:
 
     def _other_reading(self, hits: list[Match], segment: list[Token]) -> dict[str, str | None] | None:
         """"Georgia" in a sentence about Atlanta is the US state: the reading the sentence's words call for."""
+        if not self.ambiguous:
+            return None
         for match in hits:
             found = self.ambiguous.get(match.start)
             if found is None:
@@ -414,7 +427,13 @@ class DocActors:
         return None
 
     def _pick(self, match: Match) -> Entry | None:
-        """One entry for a name several entries share: an office holder on the day first."""
+        """One entry for a name several entries share: an office holder on the day first (once per hit)."""
+        if match.start in self.picked:
+            return self.picked[match.start]
+        picked = self.picked[match.start] = self._pick_of(match)
+        return picked
+
+    def _pick_of(self, match: Match) -> Entry | None:
         candidates = [self.kb.entries[i] for i in match.entry_ids if i in self.kb.entries]
         if not candidates:
             return None
@@ -451,40 +470,43 @@ class DocActors:
         if not words:
             return []
         noun = words[-1]
-        where = segment[0].idx, segment[-1].idx + len(segment[-1].text)
-        text = self.text[where[0] : where[1]]
         first = segment[0].i
         if len(segment) == 1 and (noun in _PRONOUNS_PERSON or noun in _PRONOUNS_GROUP):
             speaker = self._governing_speaker(segment[0])
             if speaker is not None:
                 actor, entry = speaker
-                return [(_as_reference(actor, text, *where), entry)]
+                return [(self._reference(actor, segment), entry)]
         if len(segment) == 1 and noun in _PRONOUNS_PERSON:
             gender = _PRONOUNS_PERSON[noun]
             for seen in self._seen_before(first):
                 if seen.actor.entity_type == "PERSON" and (seen.entry is None or seen.entry.gender in (None, gender)):
-                    return [(_as_reference(seen.actor, text, *where), seen.entry)]
+                    return [(self._reference(seen.actor, segment), seen.entry)]
             return []
         if len(segment) == 1 and noun in _PRONOUNS_GROUP:
             for seen in self._seen_before(first):
                 if seen.actor.entity_type != "PERSON" and seen.actor.kb_id:
-                    return [(_as_reference(seen.actor, text, *where), seen.entry)]
+                    return [(self._reference(seen.actor, segment), seen.entry)]
             return []
         determiner = segment[0].lower_
         if determiner in _BOTH or (len(words) >= 2 and words[0] in _BOTH):
             if noun in {"sides", "parties", "countries", "groups"}:  # the two met before this sentence
-                return self._last_two(self._seen_before(sentence_start(segment[0])), text, where)
+                return self._last_two(self._seen_before(sentence_start(segment[0])), segment)
         if determiner != "the" or (noun not in self.nouns and noun != "country"):
             return []
         for seen in self._seen_before(first, noun):
             entry = seen.entry
             if entry is not None and noun in entry.nouns:
-                return [(_as_reference(seen.actor, text, *where), entry)]
+                return [(self._reference(seen.actor, segment), entry)]
         if noun == "country":
             for seen in self._seen_before(first):
                 if seen.entry is not None and seen.entry.kind == "state":
-                    return [(_as_reference(seen.actor, text, *where), seen.entry)]
+                    return [(self._reference(seen.actor, segment), seen.entry)]
         return []
+
+    def _reference(self, actor: Actor, segment: list[Token]) -> Actor:
+        """``actor`` as named again by the words of ``segment``."""
+        start, end = segment[0].idx, segment[-1].idx + len(segment[-1])
+        return Actor(self.text[start:end], start, end, actor.name, actor.kb_id, actor.country, actor.sector, actor.entity_type)
 
     def _governing_speaker(self, pronoun: Token) -> tuple[Actor, Entry | None] | None:
         """In "X said that they/he ...", the pronoun is X (or, for "they", X's organisation)."""
@@ -506,9 +528,7 @@ class DocActors:
             node = verb
         return None
 
-    def _last_two(
-        self, nearest_first: Iterable[Seen], text: str, where: tuple[int, int]
-    ) -> list[tuple[Actor, Entry | None]]:
+    def _last_two(self, nearest_first: Iterable[Seen], segment: list[Token]) -> list[tuple[Actor, Entry | None]]:
         picked: list[Seen] = []
         for seen in nearest_first:
             if seen.actor.kb_id and all(p.actor.kb_id != seen.actor.kb_id for p in picked):
@@ -517,11 +537,7 @@ class DocActors:
                 break
         if len(picked) < 2:
             return []
-        return [(_as_reference(p.actor, text, *where), p.entry) for p in reversed(picked)]
-
-
-def _as_reference(actor: Actor, text: str, start: int, end: int) -> Actor:
-    return Actor(text, start, end, actor.name, actor.kb_id, actor.country, actor.sector, actor.entity_type)
+        return [(self._reference(p.actor, segment), p.entry) for p in reversed(picked)]
 
 
 def _hits(segment: list[Token], by_token: dict[int, Match]) -> list[Match]:
@@ -608,10 +624,11 @@ def _split(tokens: list[Token]) -> list[list[Token]]:
     """Split a phrase at "and", "or" and commas into the parts that name one actor each."""
     segments: list[list[Token]] = [[]]
     for token in tokens:
-        if token.dep_ == "cc" or (token.text in {",", ";"} and token.dep_ == "punct"):
+        dep = token.dep_
+        if dep == "cc" or (dep == "punct" and token.text in {",", ";"}):
             segments.append([])
             continue
-        if token.dep_ == "case" and token.text in {"'s", "\u2019s", "'"}:
+        if dep == "case" and token.text in {"'s", "\u2019s", "'"}:
             continue
         segments[-1].append(token)
     cleaned = []
@@ -673,7 +690,7 @@ def _head_is_role(segment: list[Token], hits: list[Match]) -> bool:
 
 def _ner_type(segment: list[Token]) -> str | None:
     for token in segment:
-        if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
+        if token.ent_type and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
             return str(token.ent_type_)
     return None
 
