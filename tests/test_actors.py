@@ -114,6 +114,17 @@ left leave VERB ROOT 7
     assert actor.kb_id == "benjamin_netanyahu" and actor.text == "he"
 
 
+@pytest.mark.parametrize(("rows", "expected"), [
+    ("Georgia Georgia PROPN nsubj 1\nvoted vote VERB ROOT 1\nin in ADP prep 1\nAtlanta Atlanta PROPN pobj 2",
+     ("Georgia (US state)", "USA", None)),
+    ("Georgia Georgia PROPN nsubj 1\nvoted vote VERB ROOT 1\nin in ADP prep 1\nTbilisi Tbilisi PROPN pobj 2",
+     ("Georgia", "GEO", "GEO")),
+])  # fmt: skip
+def test_actors_a_name_with_two_readings_is_read_by_its_sentence(doc_from, blank_nlp, rows, expected):
+    (actor,) = _actors(doc_from, blank_nlp, rows, None, 0)
+    assert (actor.name, actor.country, actor.kb_id) == expected
+
+
 def test_matches_are_leftmost_longest_and_the_same_the_second_time(blank_nlp):
     compiled = compile_kb(default_kb(), blank_nlp)  # nothing looked up yet
     text = "The United Nations Security Council and the United States met the Kremlin and the United Arab talks."

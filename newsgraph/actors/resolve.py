@@ -70,8 +70,8 @@ class DocActors:
     text: str = ""
     # resolved phrases by (head token, with references back): every argument is asked for more than once
     memo: dict[tuple[int, bool], list[tuple[Actor, Entry | None]]] = field(default_factory=dict)
-    # start token of each KB hit whose name has two readings -> (usual id, cue words, other reading)
-    ambiguous: dict[int, tuple[str, frozenset[str], dict[str, str | None]]] = field(default_factory=dict)
+    # start token of a KB hit -> (usual id, cue words, other reading) when its name has two readings, else None
+    readings: dict[int, tuple[str, frozenset[str], dict[str, str | None]] | None] = field(default_factory=dict)
     matches: list[Match] = field(default_factory=list)
     by_token: dict[int, Match] = field(default_factory=dict)
     # the actors each KB hit names (by the hit's place in ``matches``), read when a reference back first needs it
@@ -94,11 +94,6 @@ class DocActors:
         found.nouns = compiled.kb.unnamed_ref_nouns.union(
             *(entry.nouns for m in found.matches for i in m.entry_ids if (entry := entries.get(i)) is not None)
         )
-        if compiled.kb.contexts:
-            for m in found.matches:
-                reading = compiled.kb.contexts.get(fold(found.text[doc[m.start].idx : doc[m.end - 1].idx + len(doc[m.end - 1])]))
-                if reading is not None:
-                    found.ambiguous[m.start] = reading
         found.home = found._home_country()
         return found
 
@@ -364,10 +359,10 @@ class DocActors:
 
     def _other_reading(self, hits: list[Match], segment: list[Token]) -> dict[str, str | None] | None:
         """"Georgia" in a sentence about Atlanta is the US state: the reading the sentence's words call for."""
-        if not self.ambiguous:
+        if not self.kb.contexts:
             return None
         for match in hits:
-            found = self.ambiguous.get(match.start)
+            found = self._readings(match)
             if found is None:
                 continue
             sentence = sentence_of(segment[0])
@@ -375,6 +370,13 @@ class DocActors:
             if any(cue in words for cue in found[1]):
                 return found[2]
         return None
+
+    def _readings(self, match: Match) -> tuple[str, frozenset[str], dict[str, str | None]] | None:
+        """The two readings of a hit's name, when it has two ("Georgia"): read once per hit."""
+        if match.start not in self.readings:
+            first, last = self.doc[match.start], self.doc[match.end - 1]
+            self.readings[match.start] = self.kb.contexts.get(fold(self.text[first.idx : last.idx + len(last)]))
+        return self.readings[match.start]
 
     def _by_surname(self, segment: list[Token], named: list[Token], roles: list[Role]) -> Entry | None:
         """The one person with this surname that the courtesy title, the office title and the date allow."""

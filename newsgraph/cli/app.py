@@ -130,6 +130,42 @@ def eval_actors(
                 )
 
 
+@eval_app.command("spans")
+def eval_spans(
+    path: Annotated[Path, typer.Argument(help="JSONL of sentences with <s>actor</s> and <t>recipient</t> marked, and a label.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one compact JSON object with the figures.")] = False,
+    sample: Annotated[int, typer.Option("--sample", help="Also print this many resolved spans at random, as JSON lines, to check by hand.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", help="The random sample's seed.")] = 1,
+    kb: KbOption = None,
+) -> None:
+    """What the resolver and the coder make of the marked spans of a pairs file (the format of `eval pairs`).
+
+    Spans: the share of marked actors and recipients that resolve, in their sentence, to a country or an
+    organisation code. Sentences: the share of sentences for which the coder, reading the sentence alone, extracts
+    an event of the labelled category whose actor and recipient countries are those of the marked spans (the
+    record's `actor_countries` and `recipient_countries` lists when it has them, else the countries the resolver
+    reads from the spans; a sentence with no country on either side is not scored).
+
+    Example: newsgraph eval spans pairs_dev.jsonl --sample 100 --seed 7
+    """
+    from newsgraph.eval.spans import evaluate, sample as draw, summary
+
+    try:
+        readings, sentences = evaluate(path, settings_with(kb))
+    except NewsgraphError as e:
+        raise fail(e) from e
+    except OSError as e:
+        err.print(f"[red]error:[/red] {path}: {e.strerror or e}")
+        raise typer.Exit(code=1) from e
+    figures = summary(readings, sentences)
+    if as_json:
+        sys.stdout.write(json.dumps(figures, separators=(",", ":")) + "\n")
+    else:
+        Console(soft_wrap=True).print(" ".join(f"{k}={v}" for k, v in figures.items()), markup=False)
+    for reading in draw(readings, sample, seed) if sample > 0 else []:
+        sys.stdout.write(json.dumps(reading.to_dict(), ensure_ascii=False) + "\n")
+
+
 def _report_kb_problems(settings: object) -> None:
     from newsgraph.api import knowledge_base
 
