@@ -26,8 +26,9 @@ _PRONOUNS_GROUP = frozenset({"it", "its", "they", "them", "their", "itself", "th
 _BOTH = frozenset({"both", "two"})
 # words that may refer back to an actor named before (with "the" and a group noun of the text's actors)
 _REFERRING = frozenset({*_PRONOUNS_PERSON, *_PRONOUNS_GROUP, *_BOTH, "country"})
-# Sectors of groups that act at home: an unnamed one takes the country of the story's dateline.
-_DOMESTIC = frozenset({"COP", "JUD", "LEG", "OPP", "CVL"})
+# Sectors of groups that act at home: an unnamed one takes the country of the story's dateline (and, in an event,
+# of the place where it happens).
+DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "OPP", "CVL"})
 # Words that make a named person a former office holder, whatever the date.
 _FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time"})
 _HEAD_OF_STATE = frozenset({"president", "prime minister", "king", "queen", "emir", "chancellor", "supreme leader", "sultan"})
@@ -212,7 +213,7 @@ class DocActors:
         """A group with no country takes the one its place names: "people in northeast Nigeria", "troops from Chad"."""
         if actor.country is not None or actor.sector is None or entry is not None:
             return actor, entry
-        if self.home is not None and actor.sector in _DOMESTIC:
+        if self.home is not None and actor.sector in DOMESTIC_SECTORS:
             actor = replace(actor, country=self.home)
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsgraph.events.cues import cues
+
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
@@ -71,6 +73,8 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
     head = verb.head
     if head.i == verb.i:
         return None
+    if verb.dep_ == "acl" and verb.tag_ != "VBN" and head.lemma_.lower() in cues().documents:
+        return _author(head, depth)  # "put out a report accusing the army": who put it out accuses
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "forces attacking the town": the noun acts; "commanders accused of ...": the noun is acted upon
         return head if verb.tag_ != "VBN" else None
@@ -86,6 +90,19 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
     if verb.dep_ in ("conj", "advcl", "pcomp", "acomp", "prep", "pobj", "attr", "dobj"):
         return subject(head, depth=depth + 1)
     return None
+
+
+def _author(document: Token, depth: int) -> Token | None:
+    """Who speaks through a text: its possessor ("Amnesty's report"), else whoever issued, passed or signed it, else
+    the text itself, whose words may name its author ("a UN report")."""
+    owners = _children(document, {"poss"})
+    if owners:
+        return owners[0]
+    if document.dep_ == "dobj" and document.head.pos_ in ("VERB", "AUX"):
+        issuer = subject(document.head, depth=depth + 1)
+        if issuer is not None:
+            return issuer
+    return document
 
 
 def verb_arguments(verb: Token) -> Arguments:

@@ -7,7 +7,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from newsgraph.actors.resolve import DocActors
+from newsgraph.actors.resolve import DOMESTIC_SECTORS, DocActors
 from newsgraph.events import arguments as args
 from newsgraph.events.attribution import attribution
 from newsgraph.events.cues import cues
@@ -279,21 +279,24 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         actors = [a for a, h in zip(actors, _heads_of(found.actors, ctx), strict=False) if a.kb_id or h not in ("amod", "compound")]
     if not actors:
         return None
-    recipients = _recipients(token, found.recipients, ctx, meeting=item.event == "CONSULT", deep=False)
+    acting = {(a.start, a.end) for a in actors} | {a.kb_id for a in actors if a.kb_id}
+
+    def others(found: list[Actor]) -> list[Actor]:  # the actor is not its own recipient: look further
+        return [r for r in found if (r.start, r.end) not in acting and r.kb_id not in acting]
+
+    recipients = others(_recipients(token, found.recipients, ctx, meeting=item.event == "CONSULT", deep=False))
     if not _named(recipients) and item.complement is not None:
         if item.event in DOMINANT:  # "demanded that Israel withdraw": the party asked
             party = args.clause_subject_or_object(item.complement)
-            recipients = (_actors([party], ctx) if party is not None else []) or recipients
+            recipients = others(_actors([party], ctx) if party is not None else []) or recipients
         if not _named(recipients):  # "agreed to lift a ban on British beef": whom the act promised or refused concerns
             inner = args.arguments(item.complement)
-            recipients = _recipients(item.complement, inner.recipients, ctx) or recipients
+            recipients = others(_recipients(item.complement, inner.recipients, ctx)) or recipients
     if not _named(recipients):
-        recipients = _nearest_named(token, ctx) or recipients
+        recipients = others(_nearest_named(token, ctx)) or recipients
     if not _named(recipients) and token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
         # "China's assistance package consisted of supplies for Yemen": the clause around a noun trigger
-        recipients = _nearest_named(token.head, ctx, skip=token) or recipients
-    acting = {(a.start, a.end) for a in actors} | {a.kb_id for a in actors if a.kb_id}
-    recipients = [r for r in recipients if (r.start, r.end) not in acting and r.kb_id not in acting]
+        recipients = others(_nearest_named(token.head, ctx, skip=token)) or recipients
     if item.event == "MOBILIZE":  # "deployed soldiers": what is moved is the actor's own, not a recipient
         recipients = [r for r in recipients if r.country or r.kb_id]
     if found.reciprocal and item.event in ("CONSULT", "COOPERATE", "ASSAULT"):
@@ -309,6 +312,10 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
     if when.source == "text" and ctx.published is not None and _years_before(when.date, ctx.published):
         modes = (*modes, "historical")
     source = attribution(token, sentence, ctx.actors.actors_for, ctx.text)
+    where = location(token, ctx.actors)
+    if where is not None and where.country:  # "police arrested protesters in Paris": French police and protesters
+        actors = [_in_country(a, where.country) for a in actors]
+        recipients = [_in_country(r, where.country) for r in recipients]
     confidence = _confidence(item, actors, recipients, modes)
     return Event(
         id=event_id_for(ctx.doc_id, trigger.start, trigger.end, item.event),
@@ -327,7 +334,7 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         date_precision=when.precision,
         date_raw=when.raw,
         date_source=when.source,
-        location=location(token, ctx.actors),
+        location=where,
         sentence=sentence_text,
         sentence_start=sentence.start_char,
         sentence_end=sentence.end_char,
@@ -375,10 +382,35 @@ def _recipients(
         later = [o for o in args.verb_prep_objects(token) if o.i > token.i]
         found = [a for a in _actors(later, ctx) if not _own(a)]
         if _named(found):
-            return found
+            return _located(generic, later, found, ctx) or found
         generic = generic or found
     deeper = _nearest_named(token, ctx) if deep else []
     return deeper or generic
+
+
+# Prepositions that say where an act took place ("detained demonstrators *in* Yerevan").
+_WHERE = frozenset({"in", "at", "near", "inside", "across", "throughout"})
+
+
+def _in_country(actor: Actor, country: str) -> Actor:
+    if actor.country is None and actor.kb_id is None and actor.sector in DOMESTIC_SECTORS:
+        return replace(actor, country=country)
+    return actor
+
+
+def _located(groups: list[Actor], objects: list[Token], found: list[Actor], ctx: CodingContext) -> list[Actor]:
+    """Groups with no country acted on in one country's place are of that country: "detained dozens of
+    demonstrators in Yerevan" (Armenian demonstrators), where the place alone would make Armenia the recipient."""
+    if not groups or any(g.country or not g.sector for g in groups):
+        return []
+    where = [o for o in objects if (o.head if o.dep_ != "conj" else o.head.head).lower_ in _WHERE]
+    places = {(a.start, a.end): a.country for a in _actors(where, ctx) if a.country}
+    named = [a for a in found if a.country or a.kb_id]
+    countries = {places.get((a.start, a.end)) for a in named}
+    if len(countries) != 1 or None in countries:  # every name found is a place, all in one country
+        return []
+    country = countries.pop()
+    return [replace(g, country=country) for g in groups]
 
 
 def _nearest_named(token: Token, ctx: CodingContext, *, skip: Token | None = None) -> list[Actor]:

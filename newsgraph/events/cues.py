@@ -29,6 +29,7 @@ class Cues:
     keep_open: frozenset[str]
     obligation_auxiliaries: frozenset[str]
     obligation_verbs: frozenset[str]
+    documents: frozenset[str]
 
 
 def _set(values: list[str] | None) -> frozenset[str]:
@@ -59,4 +60,5 @@ def cues() -> Cues:
         peacekeeping=tuple(sorted(_set(data["peacekeeping"]))),
         obligation_auxiliaries=_set(data["obligation"]["auxiliaries"]),
         obligation_verbs=_set(data["obligation"]["verbs"]),
+        documents=_set(data["documents"]),
     )
