@@ -125,6 +125,53 @@ def test_actors_a_name_with_two_readings_is_read_by_its_sentence(doc_from, blank
     assert (actor.name, actor.country, actor.kb_id) == expected
 
 
+def test_actors_a_court_in_a_city_named_with_its_country_is_of_that_country(doc_from, blank_nlp):
+    rows = """
+A a DET det 1
+court court NOUN nsubj 9
+in in ADP prep 1
+southern southern ADJ amod 4
+Vietnam Vietnam PROPN poss 8
+'s 's PART case 4
+Ho Ho PROPN compound 8
+Chi Chi PROPN compound 8
+City City PROPN pobj 2
+rejected reject VERB ROOT 9
+"""
+    (actor,) = _actors(doc_from, blank_nlp, rows, None, 1)
+    assert (actor.text, actor.country, actor.sector) == ("A court", "VNM", "JUD")
+
+
+def test_actors_a_spokesman_for_someone_speaks_for_his_side(doc_from, blank_nlp):
+    rows = """
+A a DET det 1
+spokesman spokesman NOUN nsubj 6
+for for ADP prep 1
+President President PROPN compound 5
+Ashraf Ashraf PROPN compound 5
+Ghani Ghani PROPN pobj 2
+disputed dispute VERB ROOT 6
+"""
+    (actor,) = _actors(doc_from, blank_nlp, rows, date(2020, 1, 1), 1)
+    assert (actor.country, actor.sector) == ("AFG", "GOV")
+
+
+def test_actors_an_unknown_name_takes_the_country_of_its_description(doc_from, blank_nlp):
+    rows = """
+Zorblax Zorblax PROPN compound 1
+Quintavius Quintavius PROPN nsubj 8
+, , PUNCT punct 1
+the the DET det 6
+first first ADJ amod 6
+U.S. U.S. PROPN compound 6
+olympian olympian NOUN appos 1
+, , PUNCT punct 1
+refused refuse VERB ROOT 8
+"""
+    (actor,) = _actors(doc_from, blank_nlp, rows, None, 1)
+    assert (actor.text, actor.country, actor.kb_id) == ("Zorblax Quintavius", "USA", None)
+
+
 def test_matches_are_leftmost_longest_and_the_same_the_second_time(blank_nlp):
     compiled = compile_kb(default_kb(), blank_nlp)  # nothing looked up yet
     text = "The United Nations Security Council and the United States met the Kremlin and the United Arab talks."

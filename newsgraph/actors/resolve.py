@@ -195,8 +195,22 @@ class DocActors:
         out: list[tuple[Actor, Entry | None]] = []
         for segment in _split(tokens):
             resolved = self._resolve(segment, head, coref=coref)
-            out.extend(self._placed(actor, entry, head) for actor, entry in resolved)
+            out.extend(self._described(*self._placed(actor, entry, head), head) for actor, entry in resolved)
         return out
+
+    def _described(self, actor: Actor, entry: Entry | None, head: Token) -> tuple[Actor, Entry | None]:
+        """A name the KB does not know takes the country its description names: "Adam Rippon, the first U.S.
+        winter olympian" is American (the description is not another actor)."""
+        if actor.country is not None or entry is not None or actor.entity_type not in ("PERSON", None):
+            return actor, entry
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                described = self._segments(child, coref=False)
+                countries = {a.country for a, _ in described if a.country}
+                if len(countries) == 1:
+                    roles = [a.sector for a, e in described if e is None and a.sector]
+                    return replace(actor, country=countries.pop(), sector=actor.sector or (roles[0] if roles else None)), entry
+        return actor, entry
 
     def _may_name(self, tokens: list[Token], coref: bool) -> bool:
         """Whether a phrase can name an actor at all: a KB hit, a proper noun or, with references back, a word
@@ -235,7 +249,12 @@ class DocActors:
             return None
         if token.pos_ == "PROPN":
             city = cities().get(fold(token.text))
-            return city.country if city is not None else None
+            if city is not None:
+                return city.country
+        # a place named with its country: "in southern Vietnam's Ho Chi Minh City", "in the Turkish capital Ankara"
+        for actor, entry in self._segments(token, coref=False):
+            if actor.country and actor.entity_type == "GPE" and (entry is None or entry.kind in ("state", "region")):
+                return actor.country
         return None
 
     def _resolve(
@@ -586,7 +605,7 @@ def _phrase(head: Token) -> list[Token]:
                 if child.i not in keep:
                     keep[child.i] = child
                     stack.append(child)
-            elif dep == "prep" and child.lower_ == "of" and _is_title(token):
+            elif dep == "prep" and (child.lower_ == "of" and _is_title(token) or child.lower_ == "for" and token.lower_ in _SPEAKING_FOR):
                 if child.i not in keep:
                     keep[child.i] = child
                     stack.append(child)
@@ -608,6 +627,11 @@ def _hangs(child: Token, head: Token) -> bool:
     if child.dep_ == "prep":
         return not (child.lower_ == "of" and _is_title(head))
     return child.dep_ in ("acl", "relcl", "advcl")
+
+
+# Who speaks or acts for another: "a spokesman for President Ghani" names Ghani's side.
+_SPEAKING_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "adviser", "advisor",
+                           "lawyer", "attorney", "negotiator", "negotiators", "representatives", "envoys"})  # fmt: skip
 
 
 def _is_title(token: Token) -> bool:
