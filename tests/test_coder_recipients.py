@@ -52,3 +52,11 @@ def test_the_author_of_a_text_is_who_put_it_out(nlp):
     doc = nlp("Amnesty International put out a report accusing the army.")
     accusing = next(t for t in doc if t.lower_ == "accusing")
     assert args.subject(accusing).text == "International"  # the head of "Amnesty International"
+
+
+def test_a_state_acting_on_its_own_people_keeps_them_as_recipients():
+    event = _one("German police have launched an investigation into former Germany defender Christoph Metzelder.", "ACCUSE")
+    assert [(a.country, a.sector) for a in event.actor] == [("DEU", "COP")]
+    assert [r.country for r in event.recipient] == ["DEU"]
+    # the same entry in the same role is the actor itself, not a recipient
+    assert not [e for e in extract("Israel said Israel would never accept it.") if any(r.kb_id == "ISR" for r in e.recipient)]

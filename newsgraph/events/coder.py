@@ -279,10 +279,12 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         actors = [a for a, h in zip(actors, _heads_of(found.actors, ctx), strict=False) if a.kb_id or h not in ("amod", "compound")]
     if not actors:
         return None
-    acting = {(a.start, a.end) for a in actors} | {a.kb_id for a in actors if a.kb_id}
+    # the actor is not its own recipient (the same words, or the same entry in the same role: "German police
+    # investigate a German footballer" has a German recipient, "Israel said Israel would" has none)
+    acting = {(a.start, a.end) for a in actors} | {(a.kb_id, a.sector) for a in actors if a.kb_id}
 
-    def others(found: list[Actor]) -> list[Actor]:  # the actor is not its own recipient: look further
-        return [r for r in found if (r.start, r.end) not in acting and r.kb_id not in acting]
+    def others(found: list[Actor]) -> list[Actor]:  # look further when all that is found is the actor
+        return [r for r in found if (r.start, r.end) not in acting and (r.kb_id, r.sector) not in acting]
 
     recipients = others(_recipients(token, found.recipients, ctx, meeting=item.event == "CONSULT", deep=False))
     if not _named(recipients) and item.complement is not None:
