@@ -203,3 +203,13 @@ def test_kb_user_file_overrides_and_adds(tmp_path):
     assert kb.lookup("Hamas")[0].sector == "PTY"
     assert kb.lookup("Acme Militia")[0].country == "SDN"
     assert kb.lookup("Qatar")[0].id == "QAT"
+
+
+@pytest.mark.parametrize("rows", [
+    "the the DET det 2\nlandmark landmark PROPN compound 2\ndeal deal NOUN ROOT 2",  # a lowercase "proper noun"
+    "on on ADP ROOT 0\nFeb. Feb. PROPN pobj 0",  # a month
+])  # fmt: skip
+def test_actors_words_that_are_no_names_name_no_one(doc_from, blank_nlp, rows):
+    doc = doc_from(rows)
+    found = DocActors.build(doc, compiled_for(default_kb(), blank_nlp), None)
+    assert found.actors_for(doc[len(doc) - 1]) == []

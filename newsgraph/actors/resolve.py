@@ -358,7 +358,8 @@ class DocActors:
         def is_name(t: Token) -> bool:
             return t.pos_ == "PROPN" or (loose and t.is_alpha and t.text[:1].isupper())
 
-        if any(is_name(t) and t.lower_ not in _TIME_WORDS for t in segment):
+        # a name is capitalised ("landmark" tagged a proper noun is the parser's slip) and no month ("Feb.")
+        if any(is_name(t) and t.text[:1].isupper() and t.lower_.rstrip(".") not in _TIME_WORDS for t in segment):
             named = [t for t in segment if is_name(t) or t.dep_ in ("compound", "flat")]
             first, last = named[0], named[-1]
             s, e = first.idx, last.idx + len(last.text)
