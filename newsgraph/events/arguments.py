@@ -70,6 +70,9 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
     subjects = _children(verb, _SUBJECTS)
     if subjects:
         return subjects[0]
+    acronym = _acronym_before(verb)
+    if acronym is not None:
+        return acronym
     head = verb.head
     if head.i == verb.i:
         return None
@@ -89,6 +92,15 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
         return subject(head, depth=depth + 1)
     if verb.dep_ in ("conj", "advcl", "pcomp", "acomp", "prep", "pobj", "attr", "dobj"):
         return subject(head, depth=depth + 1)
+    return None
+
+
+def _acronym_before(verb: Token) -> Token | None:
+    """An all-capitals name before a verb that has no subject is its subject: the parser took "USAID" in "USAID
+    provided shelter" for an adverb."""
+    for child in verb.lefts:
+        if child.dep_ in ("advmod", "npadvmod") and len(child.text) >= 2 and child.text.isupper() and child.text.isalpha():
+            return child
     return None
 
 
