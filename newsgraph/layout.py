@@ -1,5 +1,5 @@
 """How news text is laid out: the wire dateline that opens a story ("KYIV (Reuters) - ", "KILIS, Turkey -- ",
-"GAZA CITY/JERUSALEM - ")."""
+"GAZA CITY/JERUSALEM - ", "ADDIS ABABA, May 15 (Xinhua) -- ", "KABUL (Pajhwok): ")."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ import re
 from collections.abc import Iterator
 
 WIRE_DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<city>[A-Z][A-Z.'\-/]+(?:[ ][A-Z][A-Z.'\-/]+)*)(?:,[ ](?P<region>[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?))?"
-    r"(?:[ ]?\([A-Za-z .&/]+\))?[ ]?(?:--|-|\u2014|\u2013)[ ]+"
+    r"(?m)^[ \t]*(?P<city>[A-Z][A-Z.'\-/]+(?:[ ][A-Z][A-Z.'\-/]+)*)"
+    r"(?:,[ ](?:(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})"
+    r"|(?P<region>[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)))?"
+    r"(?:[ ]?\([A-Za-z .&/]+\))?(?:[ ]?(?:--|-|\u2014|\u2013)|[ ]?:)[ ]+"
 )
 
 
