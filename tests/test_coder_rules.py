@@ -174,3 +174,26 @@ attack attack VERB ROOT 3
 def test_no_determiner_negates_a_noun_trigger(doc_from):
     doc = doc_from("No no DET det 1\npressure pressure NOUN ROOT 1")
     assert modality(doc[1]) == ("negated",)
+
+
+def test_arguments_two_subjects_from_a_parser_slip_give_the_name(doc_from):
+    doc = doc_from("""
+The the DET det 1
+rebel rebel NOUN nsubj 5
+Free Free PROPN compound 4
+Syrian Syrian PROPN compound 4
+Army Army PROPN nsubj 5
+threatened threaten VERB ROOT 5
+""")
+    assert args.subject(doc[5]).text == "Army"
+
+
+def test_arguments_an_acronym_taken_for_an_adverb_is_the_subject(doc_from):
+    doc = doc_from("""
+USAID usaid ADV advmod 1
+provided provide VERB ROOT 1
+shelter shelter NOUN dobj 1
+""")
+    assert args.subject(doc[1]).text == "USAID"
+    doc = doc_from("Directly directly ADV advmod 1\nleft leave VERB ROOT 1")
+    assert args.subject(doc[1]) is None

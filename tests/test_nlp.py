@@ -1,7 +1,7 @@
 import pytest
 
-from newsgraph.nlp import clean_for_parse
 from newsgraph.layout import WIRE_DATELINE, dateline_place
+from newsgraph.nlp import clean_for_parse
 
 
 def test_nlp_cleaning_keeps_length_and_offsets():

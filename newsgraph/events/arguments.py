@@ -68,8 +68,8 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
             return passive[0] if passive else None
         return None
     subjects = _children(verb, _SUBJECTS)
-    if subjects:
-        return subjects[0]
+    if subjects:  # two subjects are the parser's slip ("The rebel Free Syrian Army threatened"): the name is it
+        return next((s for s in subjects if s.pos_ == "PROPN"), subjects[0]) if len(subjects) > 1 else subjects[0]
     acronym = _acronym_before(verb)
     if acronym is not None:
         return acronym
