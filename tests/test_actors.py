@@ -213,3 +213,16 @@ def test_actors_words_that_are_no_names_name_no_one(doc_from, blank_nlp, rows):
     doc = doc_from(rows)
     found = DocActors.build(doc, compiled_for(default_kb(), blank_nlp), None)
     assert found.actors_for(doc[len(doc) - 1]) == []
+
+
+def test_actors_a_proper_name_keeps_its_of(doc_from, blank_nlp):
+    rows = """
+The the DET det 2
+Grand Grand PROPN compound 2
+Mufti Mufti PROPN nsubj 5
+of of ADP prep 2
+Egypt Egypt PROPN pobj 3
+cancelled cancel VERB ROOT 5
+"""
+    (actor,) = _actors(doc_from, blank_nlp, rows, None, 2)
+    assert (actor.text, actor.country) == ("The Grand Mufti of Egypt", "EGY")

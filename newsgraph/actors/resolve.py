@@ -606,7 +606,8 @@ def _phrase(head: Token) -> list[Token]:
                 if child.i not in keep:
                     keep[child.i] = child
                     stack.append(child)
-            elif dep == "prep" and (child.lower_ == "of" and _is_title(token) or child.lower_ == "for" and token.lower_ in _SPEAKING_FOR):
+            elif dep == "prep" and (child.lower_ == "of" and (_is_title(token) or _is_capitalised_name(token))
+                                    or child.lower_ == "for" and token.lower_ in _SPEAKING_FOR):
                 if child.i not in keep:
                     keep[child.i] = child
                     stack.append(child)
@@ -633,6 +634,11 @@ def _hangs(child: Token, head: Token) -> bool:
 # Who speaks or acts for another: "a spokesman for President Ghani" names Ghani's side.
 _SPEAKING_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "adviser", "advisor",
                            "lawyer", "attorney", "negotiator", "negotiators", "representatives", "envoys"})  # fmt: skip
+
+
+def _is_capitalised_name(token: Token) -> bool:
+    """"The Grand Mufti of Egypt", "the Bank of Ghana": a proper name whose "of" is part of it."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
 
 
 def _is_title(token: Token) -> bool:
