@@ -226,3 +226,14 @@ cancelled cancel VERB ROOT 5
 """
     (actor,) = _actors(doc_from, blank_nlp, rows, None, 2)
     assert (actor.text, actor.country) == ("The Grand Mufti of Egypt", "EGY")
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ("Fighters fighter NOUN ROOT 0\nloyal loyal ADJ amod 0\nto to ADP prep 1\nAlassane Alassane PROPN compound 4\n"
+     "Ouattara Ouattara PROPN pobj 2", ("CIV", "REB", None)),
+    ("Forces force NOUN ROOT 0\nloyal loyal ADJ amod 0\nto to ADP prep 1\nKhalifa Khalifa PROPN compound 4\n"
+     "Haftar Haftar PROPN pobj 2", ("LBY", "MIL", None)),  # his office is the LNA's, an organisation of Libya
+])  # fmt: skip
+def test_actors_a_group_loyal_to_someone_is_of_his_side(doc_from, blank_nlp, rows, expected):
+    (actor,) = _actors(doc_from, blank_nlp, rows, date(2020, 1, 1), 0)
+    assert (actor.country, actor.sector, actor.kb_id) == expected

@@ -10,7 +10,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.gazetteer import cities
-from newsgraph.actors.kb import Entry, KnowledgeBase, Office, Role, fold
+from newsgraph.actors.kb import Entry, KnowledgeBase, Role, fold
 from newsgraph.actors.matcher import CompiledKB, Match, find_matches
 from newsgraph.layout import dateline_place
 from newsgraph.model import Actor
@@ -290,9 +290,7 @@ class DocActors:
         group = self._group_head(segment, head, hits)
         if group is not None and (people or orgs or states):  # "critics of Putin": Russians, in opposition
             owner_entry = people[-1] if people else (orgs[-1] if orgs else states[-1])
-            country = owner_entry.country if owner_entry.kind != "person" else (
-                (owner_entry.office_on(self.day) or Office("", owner_entry.country or "", "", None, None)).of
-                or owner_entry.country)  # fmt: skip
+            country = owner_entry.country if owner_entry.kind != "person" else self._country_served(owner_entry)
             return [(Actor(text, start, end, None, None, country, group.sector, entity_type), None)]
         title = next((r for r in roles if r.office), None)
         if not people and _names_a_chief(segment) and not self._has_holder(title, orgs, states, seats):
@@ -317,7 +315,7 @@ class DocActors:
         if orgs:
             org = orgs[-1]
             sector = org.sector_on(self.day)
-            if roles and _head_is_role(segment, hits) and roles[-1].sector not in ("GOV", sector) and roles[-1].office is None:
+            if roles and _head_is_role(segment, hits, head) and roles[-1].sector not in ("GOV", sector) and roles[-1].office is None:
                 sector = roles[-1].sector  # "UN peacekeepers", "EU lawmakers": a part of the organisation
             actor = Actor(text, start, end, org.name, org.id, org.country, sector, entity_type or org.entity_type)
             return [(actor, org)]
@@ -329,7 +327,7 @@ class DocActors:
             return [(Actor(text, start, end, state.name, state.id, state.id, seats[-1][1], entity_type or "ORG"), state)]
         if seats and not states:
             state_id, sector = seats[-1]
-            if roles and _head_is_role(segment, hits):  # "a Copenhagen court judge": the judge's sector
+            if roles and _head_is_role(segment, hits, head):  # "a Copenhagen court judge": the judge's sector
                 sector = roles[-1].sector
             state = self.kb.entries.get(state_id)
             name = state.name if state else state_id
@@ -352,7 +350,7 @@ class DocActors:
                 if owner_ref:
                     actor, entry = owner_ref[0]
                     return [(replace(actor, text=text, start=start, end=end), entry)]
-        if roles and _head_is_role(segment, hits):  # "rebel forces": the telling word over the generic one
+        if roles and _head_is_role(segment, hits, head):  # "rebel forces": the telling word over the generic one
             specific = [r for r in roles if r.sector not in ("GOV", "MIL")] or roles[-1:]
             return [(Actor(text, start, end, None, None, None, specific[0].sector, entity_type), None)]
         def is_name(t: Token) -> bool:
@@ -373,6 +371,14 @@ class DocActors:
                 return [(Actor(name, s, e, city.name, None, city.country, None, "GPE"), None)]
             return [(Actor(name, s, e, None, None, None, None, entity_type or _guess_type(segment)), None)]
         return []
+
+    def _country_served(self, person: Entry) -> str | None:
+        """The state a person's office on the day is of (an organisation's office: the organisation's country)."""
+        office = person.office_on(self.day)
+        if office is None or not office.of:
+            return person.country
+        owner = self.kb.entries.get(office.of)
+        return owner.country if owner is not None and owner.kind == "org" else office.of
 
     def _has_holder(self, title: Role | None, orgs: list[Entry], states: list[Entry], seats: list[tuple[str, str]]) -> bool:
         owner = orgs[-1].id if orgs else (states[-1].id if states else (seats[-1][0] if seats else None))
@@ -433,7 +439,11 @@ class DocActors:
         match = self.by_token.get(head.i)
         if match is None or match.kind != "role" or match.role is None or match.role.office is not None:
             return None
-        if match.role.sector not in _GROUP_SECTORS or all(t.i != head.i for t in segment):
+        if all(t.i != head.i for t in segment):
+            return None
+        if any(c.dep_ == "amod" and c.lower_ in _LOYAL and any(p.lower_ == "to" for p in c.children) for c in head.children):
+            return match.role  # "troops loyal to Gbagbo": his side's troops
+        if match.role.sector not in _GROUP_SECTORS:
             return None
         return match.role if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) else None
 
@@ -607,7 +617,8 @@ def _phrase(head: Token) -> list[Token]:
                     keep[child.i] = child
                     stack.append(child)
             elif dep == "prep" and (child.lower_ == "of" and (_is_title(token) or _is_capitalised_name(token))
-                                    or child.lower_ == "for" and token.lower_ in _SPEAKING_FOR):
+                                    or child.lower_ == "for" and token.lower_ in _SPEAKING_FOR
+                                    or child.lower_ == "to" and token.lower_ in _LOYAL):
                 if child.i not in keep:
                     keep[child.i] = child
                     stack.append(child)
@@ -634,6 +645,10 @@ def _hangs(child: Token, head: Token) -> bool:
 # Who speaks or acts for another: "a spokesman for President Ghani" names Ghani's side.
 _SPEAKING_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "adviser", "advisor",
                            "lawyer", "attorney", "negotiator", "negotiators", "representatives", "envoys"})  # fmt: skip
+
+
+# "Forces loyal to Haftar": the group is of the side it is loyal to.
+_LOYAL = frozenset({"loyal", "allied", "affiliated", "aligned"})
 
 
 def _is_capitalised_name(token: Token) -> bool:
@@ -717,9 +732,11 @@ def _is_reference(segment: list[Token], nouns: frozenset[str]) -> bool:
     return len(segment) >= 2 and segment[0].lower_ == "the" and segment[-1].lower_ in nouns
 
 
-def _head_is_role(segment: list[Token], hits: list[Match]) -> bool:
-    last = segment[-1]
-    return any(m.kind == "role" and m.start <= last.i < m.end for m in hits)
+def _head_is_role(segment: list[Token], hits: list[Match], head: Token) -> bool:
+    """Whether the segment's head word is a title or group noun: its last word, or the phrase's head where an
+    adjective follows it ("fighters loyal to Ouattara")."""
+    word = head.i if segment[-1].pos_ == "ADJ" and any(t.i == head.i for t in segment) else segment[-1].i
+    return any(m.kind == "role" and m.start <= word < m.end for m in hits)
 
 
 def _ner_type(segment: list[Token]) -> str | None:
