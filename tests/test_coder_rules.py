@@ -197,3 +197,17 @@ shelter shelter NOUN dobj 1
     assert args.subject(doc[1]).text == "USAID"
     doc = doc_from("Directly directly ADV advmod 1\nleft leave VERB ROOT 1")
     assert args.subject(doc[1]) is None
+
+
+def test_arguments_expelled_from_a_state_names_the_state_as_actor(doc_from):
+    doc = doc_from("""
+Inspectors inspector NOUN nsubjpass 2
+were be AUX auxpass 2
+expelled expel VERB ROOT 2
+from from ADP prep 2
+Korea Korea PROPN pobj 3
+""")
+    assert args.subject(doc[2]).text == "Korea"
+    doc = doc_from("Inspectors inspector NOUN nsubjpass 2\nwere be AUX auxpass 2\nreleased release VERB ROOT 2\n"
+                   "from from ADP prep 2\nprison prison NOUN pobj 3")
+    assert args.subject(doc[2]) is None  # "released from prison": prison released no one

@@ -63,6 +63,11 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
             objects = _children(prep, {"pobj"})
             if objects:
                 return objects[0]
+        if verb.lemma_.lower() in cues().sent_away_from:  # "were expelled from North Korea": North Korea did it
+            for prep in _children(verb, {"prep"}):
+                objects = _children(prep, {"pobj"}) if prep.lower_ == "from" else []
+                if objects:
+                    return objects[0]
         if depth > 0:  # "the US has been involved in pushing for": the passive clause's subject acts below it
             passive = _children(verb, _PASSIVE_SUBJECTS)
             return passive[0] if passive else None

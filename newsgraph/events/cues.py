@@ -30,6 +30,7 @@ class Cues:
     obligation_auxiliaries: frozenset[str]
     obligation_verbs: frozenset[str]
     documents: frozenset[str]
+    sent_away_from: frozenset[str]
 
 
 def _set(values: list[str] | None) -> frozenset[str]:
@@ -61,4 +62,5 @@ def cues() -> Cues:
         obligation_auxiliaries=_set(data["obligation"]["auxiliaries"]),
         obligation_verbs=_set(data["obligation"]["verbs"]),
         documents=_set(data["documents"]),
+        sent_away_from=_set(data["sent_away_from"]),
     )
