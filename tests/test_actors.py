@@ -237,3 +237,21 @@ cancelled cancel VERB ROOT 5
 def test_actors_a_group_loyal_to_someone_is_of_his_side(doc_from, blank_nlp, rows, expected):
     (actor,) = _actors(doc_from, blank_nlp, rows, date(2020, 1, 1), 0)
     assert (actor.country, actor.sector, actor.kb_id) == expected
+
+
+def test_actors_an_envoy_to_a_state_is_of_the_state_that_sends_him(doc_from, blank_nlp):
+    rows = """
+the the DET det 2
+UAE UAE PROPN compound 2
+Ambassador ambassador PROPN nsubj 5
+to to ADP prep 2
+Bahrain Bahrain PROPN pobj 3
+met meet VERB ROOT 5
+"""
+    (actor,) = _actors(doc_from, blank_nlp, rows, None, 2)
+    assert (actor.country, actor.sector) == ("ARE", "GOV")
+
+
+def test_actors_title_nouns_give_their_sector(doc_from, blank_nlp):
+    (actor,) = _actors(doc_from, blank_nlp, "Irish irish ADJ amod 1\nbusinessman businessman NOUN ROOT 1", None, 1)
+    assert (actor.country, actor.sector) == ("IRL", "BUS")

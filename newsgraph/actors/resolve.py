@@ -271,6 +271,9 @@ class DocActors:
         regions: list[Entry] = []
         seats: list[tuple[str, str]] = []
         roles: list[Role] = []
+        owners = [m for m in hits if not self._destination(m, segment)]  # "the UAE ambassador to Bahrain": not Bahrain's
+        if owners and len(owners) < len(hits):
+            hits = owners
         for m in hits:
             if m.kind == "entry":
                 entry = self._pick(m)
@@ -397,6 +400,13 @@ class DocActors:
             if any(cue in words for cue in found[1]):
                 return found[2]
         return None
+
+    def _destination(self, match: Match, segment: list[Token]) -> bool:
+        """A name after "to" within an actor's phrase is where the actor is sent, not whose it is."""
+        last = self.doc[match.end - 1]
+        to = last.head
+        return (last.dep_ == "pobj" and to.lower_ == "to" and to.dep_ == "prep" and to.head.lower_ not in _LOYAL
+                and segment[0].i <= to.i <= segment[-1].i)  # fmt: skip
 
     def _readings(self, match: Match) -> tuple[str, frozenset[str], dict[str, str | None]] | None:
         """The two readings of a hit's name, when it has two ("Georgia"): read once per hit."""
