@@ -255,3 +255,17 @@ met meet VERB ROOT 5
 def test_actors_title_nouns_give_their_sector(doc_from, blank_nlp):
     (actor,) = _actors(doc_from, blank_nlp, "Irish irish ADJ amod 1\nbusinessman businessman NOUN ROOT 1", None, 1)
     assert (actor.country, actor.sector) == ("IRL", "BUS")
+
+
+@pytest.mark.parametrize(("rows", "index", "expected"), [
+    # undated, "Bush" is one of two American presidents: American, whichever
+    ("Bush Bush PROPN ROOT 0", 0, ("USA", None, None)),
+    ("the the DET det 2\nBush Bush PROPN compound 2\nadministration administration NOUN ROOT 2", 2, ("USA", "GOV", None)),
+    # the peoples of one state named after their kin, and states by their successors
+    ("Bosnian bosnian ADJ amod 2\nSerb Serb PROPN compound 2\nforces force NOUN ROOT 2", 2, ("BIH", "MIL", "REG_BOSNIAN_SERBS")),
+    ("Yugoslav yugoslav ADJ amod 1\nauthorities authority NOUN ROOT 1", 1, ("SRB", "GOV", "SRB")),
+    ("the the DET det 2\nSoviet Soviet PROPN compound 2\nUnion Union PROPN ROOT 2", 2, ("RUS", "GOV", "RUS")),
+])  # fmt: skip
+def test_actors_on_no_date_and_in_the_1990s(doc_from, blank_nlp, rows, index, expected):
+    (actor,) = _actors(doc_from, blank_nlp, rows, None, index)
+    assert (actor.country, actor.sector, actor.kb_id) == expected

@@ -59,3 +59,11 @@ def test_eval_spans_command_reports_both_measures_and_a_sample(tmp_path):
     # record b has no country on either side; record c's given countries (Qatar) are not those the coder finds
     assert (figures["sentences_scored"], figures["sentences_right"]) == (2, 1)
     assert len(sample) == 2 and all(s["country"] in ("EGY", "ISR") for s in sample)
+
+
+def test_eval_sentence_with_no_recipient_given_is_reciprocal():
+    record = PairRecord("1", "text", (0, 1), None, "ASSAULT", None)
+    both = SentenceResult(record, frozenset({"RWA", "UGA"}), frozenset(), (_event("ASSAULT", ("RWA", "UGA"), ()),), True)
+    one = SentenceResult(record, frozenset({"RWA", "UGA"}), frozenset(), (_event("ASSAULT", ("RWA",), ("UGA",)),), True)
+    assert both.scored and both.right
+    assert one.scored and not one.right

@@ -355,7 +355,10 @@ class DocActors:
                     return [(replace(actor, text=text, start=start, end=end), entry)]
         if roles and _head_is_role(segment, hits, head):  # "rebel forces": the telling word over the generic one
             specific = [r for r in roles if r.sector not in ("GOV", "MIL")] or roles[-1:]
-            return [(Actor(text, start, end, None, None, None, specific[0].sector, entity_type), None)]
+            # "the Bush administration", "Milosevic's forces": the state of the one named
+            names = [t for t in segment if t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in self.by_token]
+            owner = self._surname_country(segment, names[-1:], roles) if names else None
+            return [(Actor(text, start, end, None, None, owner, specific[0].sector, entity_type), None)]
         def is_name(t: Token) -> bool:
             return t.pos_ == "PROPN" or (loose and t.is_alpha and t.text[:1].isupper())
 
@@ -369,6 +372,9 @@ class DocActors:
             if person is not None:  # "Mr. Abbas", "President Clinton": a surname the day and the title decide
                 title_office = next((r.office for r in roles if r.office), None)
                 return [(self._person_actor(person, text, start, end, title_office), person)]
+            country = self._surname_country(segment, named, roles)  # "Bush" on no date: American, not which one
+            if country is not None:
+                return [(Actor(name, s, e, None, None, country, None, "PERSON"), None)]
             city = cities().get(fold(name))
             if city is not None and len(named) <= 3:  # a place: "Gaza", "Odesa", "Omdurman"
                 return [(Actor(name, s, e, city.name, None, city.country, None, "GPE"), None)]
@@ -415,14 +421,12 @@ class DocActors:
             self.readings[match.start] = self.kb.contexts.get(fold(self.text[first.idx : last.idx + len(last)]))
         return self.readings[match.start]
 
-    def _by_surname(self, segment: list[Token], named: list[Token], roles: list[Role]) -> Entry | None:
-        """The one person with this surname that the courtesy title, the office title and the date allow."""
+    def _surname_candidates(self, segment: list[Token], named: list[Token], roles: list[Role]) -> list[Entry]:
+        """The people a surname (with a first name, a courtesy or an office title) may mean, whatever the date."""
         if len(named) > 2:
-            return None
+            return []
         ids = self.kb.surnames.get(fold(named[-1].text).lower().replace("al ", "al-"), [])
         people = [self.kb.entries[i] for i in ids if i in self.kb.entries]
-        if not people:
-            return None
         first = fold(named[0].text).lower()
         if len(named) == 2 and first not in _COURTESY:  # "Cristina Fernandez": the first name must be hers too
             people = [p for p in people if first in fold(p.name).lower().split()]
@@ -434,6 +438,23 @@ class DocActors:
         offices = {r.office for r in roles if r.office}
         if offices:
             people = [p for p in people if offices & {o.office for o in p.offices}]
+        return people
+
+    def _surname_country(self, segment: list[Token], named: list[Token], roles: list[Role]) -> str | None:
+        """The country a surname gives even when the date does not tell which of its people is meant ("Bush",
+        undated: one of two American presidents)."""
+        person = self._by_surname(segment, named, roles)
+        if person is not None:
+            return self._country_served(person)
+        countries = {p.country for p in self._surname_candidates(segment, named, roles)}
+        return countries.pop() if len(countries) == 1 else None
+
+    def _by_surname(self, segment: list[Token], named: list[Token], roles: list[Role]) -> Entry | None:
+        """The one person with this surname that the courtesy title, the office title and the date allow."""
+        people = self._surname_candidates(segment, named, roles)
+        if not people:
+            return None
+        offices = {r.office for r in roles if r.office}
         if len(people) > 1:
             people = [p for p in people if p.office_on(self.day) is not None and (self.day is not None or
                                                                                   any(o.end is None for o in p.offices))]  # fmt: skip
@@ -705,10 +726,11 @@ def _sector_for_state(segment: list[Token], roles: list, hits: list[Match], demo
     if roles:  # "Palestinian Christian leaders": the more telling sector than the leaders' GOV
         specific = [r.sector for r in roles if r.sector != "GOV"]
         return str(specific[0] if specific else roles[-1].sector)
-    named = _named_body(segment)
+    last = segment[-1]
+    in_name = any(m.kind == "entry" and m.start <= last.i < m.end for m in hits)  # "the Soviet Union": a state
+    named = None if in_name else _named_body(segment)
     if named is not None:
         return named
-    last = segment[-1]
     if last.tag_ in ("NNPS", "NNS") and fold(last.text) in demonyms:
         return "CVL"  # "Israelis", "Palestinians": the people, not the state
     return "GOV"

@@ -8,8 +8,9 @@ Two measures over the same file (the format of ``newsgraph eval pairs``):
   labelled category whose actor and recipient countries are those of the marked spans (a reciprocal event, with
   all parties as actors and no recipient as the record contract has it, counts when its actors hold both). The
   countries are the
-  record's ``actor_countries`` and ``recipient_countries`` when it has them (lists of ISO alpha-3 codes), else those
-  the resolver reads from the marked spans; a sentence without a country on both sides is not scored.
+  record's ``actor_countries`` and ``recipient_countries`` when it has them (lists of ISO alpha-3 codes; an empty
+  recipient list marks a reciprocal event, right when all the actor countries are among an event's actors), else
+  those the resolver reads from the marked spans; a sentence without a country on both sides is not scored.
 """
 
 from __future__ import annotations
@@ -55,8 +56,13 @@ class SentenceResult:
     recipient_countries: frozenset[str]
     events: tuple[Event, ...]
 
+    # the record gives its countries, with no recipient: a reciprocal event ("fighting broke out between X and Y")
+    reciprocal: bool = False
+
     @property
     def scored(self) -> bool:
+        if self.reciprocal:
+            return bool(self.actor_countries)
         return bool(self.actor_countries and self.recipient_countries)
 
     @property
@@ -69,6 +75,10 @@ class SentenceResult:
             if to_label(event.event) != gold:
                 continue
             actors = {a.country for a in event.actor if a.country}
+            if self.reciprocal:  # every marked party among the actors
+                if self.actor_countries <= actors:
+                    return True
+                continue
             recipients = {r.country for r in event.recipient if r.country}
             if not self.actor_countries & actors:
                 continue
@@ -137,7 +147,8 @@ def evaluate(path: str | Path, settings: Settings | None = None) -> tuple[list[S
         actor = frozenset(gold["actor_countries"]) if "actor_countries" in gold else _countries(record, actors, "actor")
         recipient = (frozenset(gold["recipient_countries"]) if "recipient_countries" in gold
                      else _countries(record, actors, "recipient"))  # fmt: skip
-        sentences.append(SentenceResult(record, actor, recipient, tuple(events)))
+        reciprocal = "recipient_countries" in gold and not recipient
+        sentences.append(SentenceResult(record, actor, recipient, tuple(events), reciprocal))
     return readings, sentences
 
 
