@@ -60,3 +60,13 @@ def test_a_state_acting_on_its_own_people_keeps_them_as_recipients():
     assert [r.country for r in event.recipient] == ["DEU"]
     # the same entry in the same role is the actor itself, not a recipient
     assert not [e for e in extract("Israel said Israel would never accept it.") if any(r.kb_id == "ISR" for r in e.recipient)]
+
+
+def test_an_aid_package_for_a_state_goes_to_that_state():
+    event = _one("The U.S. Congress approved a $1.3 billion aid package for Colombia on Thursday.", "AID")
+    assert [a.country for a in event.actor] == ["USA"] and [r.country for r in event.recipient] == ["COL"]
+
+
+def test_completing_a_withdrawal_is_withdrawing():
+    event = _one("Russia completed the withdrawal of its troops from Estonia.", "RETREAT")
+    assert [a.country for a in event.actor] == ["RUS"] and [r.country for r in event.recipient] == ["EST"]

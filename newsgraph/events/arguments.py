@@ -22,7 +22,8 @@ _LIGHT_VERBS = frozenset(
     {"hold", "launch", "conduct", "carry", "make", "stage", "express", "show", "voice", "issue", "take", "pay",
      "deliver", "mount", "begin", "start", "continue", "resume", "step", "announce", "lead", "have", "give", "file",
      "level", "lodge", "reach", "sign", "strike", "wage", "commit", "perpetrate", "do", "undertake", "order",
-     "authorize", "authorise", "approve", "declare", "intensify", "escalate", "increase", "receive", "get"}
+     "authorize", "authorise", "approve", "declare", "intensify", "escalate", "increase", "receive", "get", "complete",
+     "finish"}
 )  # fmt: skip
 # Verbs whose subject takes part in the activity named by their "in" object ("engaged in talks").
 _ENGAGING = frozenset({"engage", "participate", "join", "involve", "take", "lead", "continue", "persist", "succeed"})
@@ -163,6 +164,8 @@ def noun_arguments(noun: Token) -> Arguments:
         found = subject(head.head)
         actors = [found] if found is not None else []
     recipients = _prep_objects(noun, _NOUN_RECIPIENT_PREPS)
+    if not recipients and noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "an aid package *for Colombia*"
+        recipients = _prep_objects(noun.head, _NOUN_RECIPIENT_PREPS)
     if not recipients and place.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):  # "launched attacks *against X*"
         recipients = [o for o in _prep_objects(head, _RECIPIENT_PREPS - {"in", "from", "over", "about"}) if o.i > place.i]
     between = [p for p in _children(noun, {"prep"}) if p.lower_ in ("between", "among")]
