@@ -32,7 +32,9 @@ def _load(name: str):
 
 @pytest.fixture(scope="module")
 def organisations():
-    return _load("organisations.yaml")
+    """organisations.yaml and every organisations_*.yaml."""
+    return [item for path in [DATA / "organisations.yaml", *sorted(DATA.glob("organisations_*.yaml"))]
+            for item in _load(path.name)]  # fmt: skip
 
 
 def _merged_people() -> list[dict]:
