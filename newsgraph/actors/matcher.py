@@ -39,6 +39,8 @@ class CompiledKB:
     lower_prefixes: frozenset[tuple[str, ...]] = frozenset()
     # the same by a token's ORTH hash (0: no form starts with it), filled as words are met
     longest: dict[int, int] = field(default_factory=dict)
+    # ids a name with two readings usually means (kb.contexts): only hits of these may read otherwise
+    context_ids: frozenset[str] = frozenset()
     # the ORTH hashes met so far that start some form
     starters: set[int] = field(default_factory=set)
     # (word, next word) by ORTH hashes -> whether some form begins with the two
@@ -74,7 +76,8 @@ def compile_kb(kb: KnowledgeBase, nlp: Language) -> CompiledKB:
             first[key[0]] = max(first.get(key[0], 0), len(key))
     prefixes = frozenset(k[:n] for k in (*names, *seats) for n in range(1, len(k) + 1))
     lower_prefixes = frozenset(k[:n] for k in roles for n in range(1, len(k) + 1))
-    return CompiledKB(kb, names, seats, roles, first, prefixes, lower_prefixes)
+    context_ids = frozenset(usual for usual, _, _ in kb.contexts.values())
+    return CompiledKB(kb, names, seats, roles, first, prefixes, lower_prefixes, context_ids=context_ids)
 
 
 _COMPILED: dict[tuple[int, int], tuple[KnowledgeBase, Language, CompiledKB]] = {}

@@ -5,8 +5,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date
 
+from spacy.strings import StringStore
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.gazetteer import cities
@@ -48,6 +51,24 @@ _ORG_WORDS = frozenset(
 )
 
 
+@dataclass(frozen=True)
+class Labels:
+    """Dependency labels and words as the parse stores them (string ids): the phrase walk compares numbers, since a
+    Token makes its label and word strings anew on every access."""
+
+    phrase: frozenset[int]
+    appos: int
+    prep: int
+    pobj: int
+    referring: frozenset[int]  # lower-case words that may refer back
+
+    @staticmethod
+    @lru_cache(maxsize=8)
+    def of(strings: StringStore) -> Labels:
+        return Labels(frozenset(strings[d] for d in _PHRASE_DEPS), strings["appos"], strings["prep"], strings["pobj"],
+                      frozenset(strings[w] for w in _REFERRING))  # fmt: skip
+
+
 @dataclass
 class Seen:
     """An actor met earlier in the text, for references back ("the group", "he")."""
@@ -82,6 +103,8 @@ class DocActors:
     nouns: frozenset[str] = frozenset()
     carriers: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
     picked: dict[int, Entry | None] = field(default_factory=dict)  # start token of a hit -> its entry
+    labels: Labels | None = None
+    noun_ids: frozenset[int] = frozenset()  # ``nouns`` as string ids
     # the country of the story's wire dateline: where unnamed police, courts or protesters act
     home: str | None = None
 
@@ -96,6 +119,9 @@ class DocActors:
             *(entry.nouns for m in found.matches for i in m.entry_ids if (entry := entries.get(i)) is not None)
         )
         found.home = found._home_country()
+        strings = doc.vocab.strings
+        found.labels = Labels.of(strings)
+        found.noun_ids = frozenset(strings[n] for n in found.nouns)
         return found
 
     def _seen_before(self, i: int, noun: str | None = None) -> Iterator[Seen]:
@@ -169,7 +195,7 @@ class DocActors:
     # -- phrase to segments -------------------------------------------------------------------------------
 
     def _segments(self, head: Token, *, coref: bool) -> list[tuple[Actor, Entry | None]]:
-        if head.lower_ in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.i:
+        if head.pos_ == "PRON" and head.lower_ in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.i:
             head = head.head.head  # "Qatar, which brokered the talks": which is Qatar
         key = (head.i, coref)
         cached = self.memo.get(key)
@@ -189,7 +215,7 @@ class DocActors:
         )
 
     def _segments_of(self, head: Token, *, coref: bool) -> list[tuple[Actor, Entry | None]]:
-        tokens = _phrase(head)
+        tokens = _phrase(head, self.labels or Labels.of(self.doc.vocab.strings))
         if not self._may_name(tokens, coref):
             return []
         out: list[tuple[Actor, Entry | None]] = []
@@ -215,11 +241,12 @@ class DocActors:
     def _may_name(self, tokens: list[Token], coref: bool) -> bool:
         """Whether a phrase can name an actor at all: a KB hit, a proper noun or, with references back, a word
         that refers back ("the talks" names no one; "the group" may)."""
-        by_token, nouns = self.by_token, self.nouns
+        by_token, nouns = self.by_token, self.noun_ids
+        referring = (self.labels or Labels.of(self.doc.vocab.strings)).referring
         for t in tokens:
-            if t.i in by_token or t.pos_ == "PROPN":
+            if t.i in by_token or t.pos == PROPN:
                 return True
-            if coref and ((w := t.lower_) in _REFERRING or w in nouns):
+            if coref and ((w := t.lower) in referring or w in nouns):
                 return True
         return False
 
@@ -271,9 +298,10 @@ class DocActors:
         regions: list[Entry] = []
         seats: list[tuple[str, str]] = []
         roles: list[Role] = []
-        owners = [m for m in hits if not self._destination(m, segment)]  # "the UAE ambassador to Bahrain": not Bahrain's
-        if owners and len(owners) < len(hits):
-            hits = owners
+        if len(hits) > 1:  # "the UAE ambassador to Bahrain": not Bahrain's
+            owners = [m for m in hits if not self._destination(m, segment)]
+            if owners and len(owners) < len(hits):
+                hits = owners
         for m in hits:
             if m.kind == "entry":
                 entry = self._pick(m)
@@ -395,9 +423,10 @@ class DocActors:
 
     def _other_reading(self, hits: list[Match], segment: list[Token]) -> dict[str, str | None] | None:
         """"Georgia" in a sentence about Atlanta is the US state: the reading the sentence's words call for."""
-        if not self.kb.contexts:
-            return None
-        for match in hits:
+        usual = self.compiled.context_ids
+        for match in hits:  # a name has its second reading only where the KB matches it as its usual entry
+            if not (usual.intersection(match.entry_ids) or (match.seat is not None and match.seat[0] in usual)):
+                continue
             found = self._readings(match)
             if found is None:
                 continue
@@ -443,6 +472,8 @@ class DocActors:
     def _surname_country(self, segment: list[Token], named: list[Token], roles: list[Role]) -> str | None:
         """The country a surname gives even when the date does not tell which of its people is meant ("Bush",
         undated: one of two American presidents)."""
+        if not named or fold(named[-1].text).lower().replace("al ", "al-") not in self.kb.surnames:
+            return None  # no one the KB knows has this name
         person = self._by_surname(segment, named, roles)
         if person is not None:
             return self._country_served(person)
@@ -472,7 +503,9 @@ class DocActors:
             return None
         if all(t.i != head.i for t in segment):
             return None
-        if any(c.dep_ == "amod" and c.lower_ in _LOYAL and any(p.lower_ == "to" for p in c.children) for c in head.children):
+        if any(t.lower_ in _LOYAL for t in segment) and any(
+            c.dep_ == "amod" and c.lower_ in _LOYAL and any(p.lower_ == "to" for p in c.children) for c in head.children
+        ):
             return match.role  # "troops loyal to Gbagbo": his side's troops
         if match.role.sector not in _GROUP_SECTORS:
             return None
@@ -631,29 +664,31 @@ def _span_head(span: Span) -> Token:
     return span[0]
 
 
-def _phrase(head: Token) -> list[Token]:
+def _phrase(head: Token, labels: Labels) -> list[Token]:
     """The words of the noun phrase headed by ``head``: its name, titles, modifiers and coordinated parts, as far as
     they run on unbroken around the head."""
     keep = {head.i: head}
     stack = [head]
     while stack:
         token = stack.pop()
-        name = None  # whether ``token`` is a proper noun, read once it matters
+        if not (token.n_lefts or token.n_rights):
+            continue  # a word with nothing hanging from it (most of a phrase)
         for child in token.children:
-            dep = child.dep_
-            if dep in _PHRASE_DEPS:
-                if dep == "appos" and child.pos_ == "NOUN" and (name if name is not None else (name := token.pos_ == "PROPN")):
+            dep = child.dep
+            if dep in labels.phrase:
+                if dep == labels.appos and child.pos == NOUN and token.pos == PROPN:
                     continue  # "the United States, Ukraine's largest backer": a description of the name, not another actor
                 if child.i not in keep:
                     keep[child.i] = child
                     stack.append(child)
-            elif dep == "prep" and (child.lower_ == "of" and (_is_title(token) or _is_capitalised_name(token))
-                                    or child.lower_ == "for" and token.lower_ in _SPEAKING_FOR
-                                    or child.lower_ == "to" and token.lower_ in _LOYAL):
-                if child.i not in keep:
-                    keep[child.i] = child
-                    stack.append(child)
-            elif dep == "pobj" and token.dep_ == "prep":
+            elif dep == labels.prep:
+                word = child.lower_
+                if (word == "of" and (_is_title(token) or _is_capitalised_name(token)) or word == "for"
+                        and token.lower_ in _SPEAKING_FOR or word == "to" and token.lower_ in _LOYAL):  # fmt: skip
+                    if child.i not in keep:
+                        keep[child.i] = child
+                        stack.append(child)
+            elif dep == labels.pobj and token.dep == labels.prep:
                 keep[child.i] = child
                 stack.append(child)
     first = last = head.i
