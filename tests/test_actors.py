@@ -269,3 +269,15 @@ def test_actors_title_nouns_give_their_sector(doc_from, blank_nlp):
 def test_actors_on_no_date_and_in_the_1990s(doc_from, blank_nlp, rows, index, expected):
     (actor,) = _actors(doc_from, blank_nlp, rows, None, index)
     assert (actor.country, actor.sector, actor.kb_id) == expected
+
+
+def test_actors_a_named_official_the_kb_lacks_is_not_the_office_holder(doc_from, blank_nlp):
+    rows = """
+Indonesian indonesian ADJ amod 4
+Foreign Foreign PROPN compound 2
+Minister Minister PROPN compound 4
+Ali Ali PROPN compound 4
+Alatas Alatas PROPN ROOT 4
+"""
+    (actor,) = _actors(doc_from, blank_nlp, rows, date(2024, 11, 18), 4)
+    assert (actor.country, actor.sector, actor.kb_id) == ("IDN", "GOV", None)

@@ -340,6 +340,9 @@ class DocActors:
         if owner is None and seats:
             owner = self.kb.entries.get(seats[-1][0])
         if title and owner is not None:
+            if self._unknown_name(segment):  # "Indonesian Foreign Minister Ali Alatas": him, whom the KB lacks
+                country = owner.country if owner.kind == "org" else owner.id
+                return [(Actor(text, start, end, None, None, country, title.sector, "PERSON"), None)]
             holder = self.kb.holder(title.office or "", owner.id, self.day)
             if holder is not None:
                 return [(self._person_actor(holder, text, start, end, title.office), holder)]
@@ -435,6 +438,14 @@ class DocActors:
             if any(cue in words for cue in found[1]):
                 return found[2]
         return None
+
+    def _unknown_name(self, segment: list[Token]) -> bool:
+        """Whether the segment names someone by a name the KB has no entry for (capitalised proper nouns outside its
+        hits, not a month)."""
+        return any(
+            t.pos == PROPN and t.text[:1].isupper() and t.i not in self.by_token and t.lower_.rstrip(".") not in _TIME_WORDS
+            for t in segment
+        )
 
     def _destination(self, match: Match, segment: list[Token]) -> bool:
         """A name after "to" within an actor's phrase is where the actor is sent, not whose it is."""
