@@ -70,3 +70,14 @@ def test_an_aid_package_for_a_state_goes_to_that_state():
 def test_completing_a_withdrawal_is_withdrawing():
     event = _one("Russia completed the withdrawal of its troops from Estonia.", "RETREAT")
     assert [a.country for a in event.actor] == ["RUS"] and [r.country for r in event.recipient] == ["EST"]
+
+
+def test_who_receives_aid_is_its_recipient_and_the_giver_acts():
+    event = _one("The Saudi-led intervention has received significant financial support from the U.S. military.", "SUPPORT")
+    assert [a.country for a in event.actor] == ["USA"] and [r.country for r in event.recipient] == ["SAU"]
+
+
+def test_flying_somewhere_for_talks_is_taking_part_in_them():
+    event = _one("Nigerian President Olusegun Obasanjo flew to Harare on Monday for talks with President Robert Mugabe.",
+                 "CONSULT")
+    assert [a.country for a in event.actor] == ["NGA"] and [r.country for r in event.recipient] == ["ZWE"]

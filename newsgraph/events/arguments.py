@@ -101,6 +101,14 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
     return None
 
 
+def _received(noun: Token, verb: Token, givers: list[Token]) -> Arguments:
+    """"Colombia received U.S. aid", "got support from Russia": the giver acts, the receiver is the recipient."""
+    if not givers:
+        givers = [o for o in (*_prep_objects(noun, frozenset({"from"})), *_prep_objects(verb, frozenset({"from"})))]
+    receiver = subject(verb)
+    return Arguments(tuple(_with_conjuncts(givers)), tuple(_with_conjuncts([receiver])) if receiver is not None else (), False)
+
+
 def _acronym_before(verb: Token) -> Token | None:
     """An all-capitals name before a verb that has no subject is its subject: the parser took "USAID" in "USAID
     provided shelter" for an adverb."""
@@ -156,6 +164,11 @@ def noun_arguments(noun: Token) -> Arguments:
     place, head = noun, noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _QUANTITY:
         place, head = head.head, head.head.head  # "a new round of joint exercises": the round's place in the clause
+    if place.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in cues().receiving:
+        return _received(noun, head, actors)
+    if not actors and place.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in cues().travelling:
+        found = subject(head.head)  # "flew to Harare for talks with Mugabe"
+        actors = [found] if found is not None else []
     if not actors and place.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         if head.lemma_ in _LIGHT_VERBS or place.dep_ == "attr":
             found = subject(head)

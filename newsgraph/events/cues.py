@@ -31,6 +31,8 @@ class Cues:
     obligation_verbs: frozenset[str]
     documents: frozenset[str]
     sent_away_from: frozenset[str]
+    receiving: frozenset[str]
+    travelling: frozenset[str]
 
 
 def _set(values: list[str] | None) -> frozenset[str]:
@@ -63,4 +65,6 @@ def cues() -> Cues:
         obligation_verbs=_set(data["obligation"]["verbs"]),
         documents=_set(data["documents"]),
         sent_away_from=_set(data["sent_away_from"]),
+        receiving=_set(data["receiving"]),
+        travelling=_set(data["travelling"]),
     )
