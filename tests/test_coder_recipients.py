@@ -81,3 +81,17 @@ def test_flying_somewhere_for_talks_is_taking_part_in_them():
     event = _one("Nigerian President Olusegun Obasanjo flew to Harare on Monday for talks with President Robert Mugabe.",
                  "CONSULT")
     assert [a.country for a in event.actor] == ["NGA"] and [r.country for r in event.recipient] == ["ZWE"]
+
+
+@pytest.mark.parametrize(("text", "category", "actor", "recipient"), [
+    ("Belarussian President Alexander Lukashenko ordered the U.S. ambassador to leave the country.", "SANCTION", "BLR", "USA"),
+    ("Yugoslavia was suspended from the CSCE in 1992.", "SANCTION", "IGO", "SRB"),
+])  # fmt: skip
+def test_expulsions_in_other_words(text, category, actor, recipient):
+    event = _one(text, category)
+    assert actor in {a.country for a in event.actor} and recipient in {r.country for r in event.recipient}
+
+
+def test_monks_marching_in_a_dateline_city_are_of_that_country():
+    event = _one("YANGON (Reuters) - Thousands of Buddhist monks marched through Yangon on Monday.", "PROTEST")
+    assert [(a.country, a.sector) for a in event.actor] == [("MMR", "REL")]

@@ -31,7 +31,7 @@ _BOTH = frozenset({"both", "two"})
 _REFERRING = frozenset({*_PRONOUNS_PERSON, *_PRONOUNS_GROUP, *_BOTH, "country"})
 # Sectors of groups that act at home: an unnamed one takes the country of the story's dateline (and, in an event,
 # of the place where it happens).
-DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "OPP", "CVL"})
+DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "OPP", "CVL", "REL", "LAB", "EDU"})
 # Words that make a named person a former office holder, whatever the date.
 _FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time"})
 _HEAD_OF_STATE = frozenset({"president", "prime minister", "king", "queen", "emir", "chancellor", "supreme leader", "sultan"})
