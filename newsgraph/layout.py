@@ -10,6 +10,7 @@ WIRE_DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<city>[A-Z][A-Z.'\-/]+(?:[ ][A-Z][A-Z.'\-/]+)*)"
     r"(?:,[ ](?:(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})"
     r"|(?P<region>[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)))?"
+    r"(?:,[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})?"
     r"(?:[ ]?\([A-Za-z .&/]+\))?(?:[ ]?(?:--|-|\u2014|\u2013)|[ ]?:)[ ]+"
 )
 

@@ -281,3 +281,13 @@ Alatas Alatas PROPN ROOT 4
 """
     (actor,) = _actors(doc_from, blank_nlp, rows, date(2024, 11, 18), 4)
     assert (actor.country, actor.sector, actor.kb_id) == ("IDN", "GOV", None)
+
+
+@pytest.mark.parametrize(("rows", "index", "kb_id"), [
+    ("Omar Omar PROPN compound 1\nSuleiman Suleiman PROPN ROOT 1", 1, None),  # not Michel Suleiman
+    ("Michel Michel PROPN compound 1\nSuleiman Suleiman PROPN ROOT 1", 1, "michel_suleiman"),
+    ("Mikhail Mikhail PROPN compound 2\nS. S. PROPN compound 2\nGorbachev Gorbachev PROPN ROOT 2", 2, "mikhail_gorbachev"),
+])  # fmt: skip
+def test_actors_a_surname_after_another_first_name_is_someone_else(doc_from, blank_nlp, rows, index, kb_id):
+    actors = _actors(doc_from, blank_nlp, rows, date(2009, 1, 1), index)
+    assert [a.kb_id for a in actors] == [kb_id]

@@ -95,3 +95,16 @@ def test_expulsions_in_other_words(text, category, actor, recipient):
 def test_monks_marching_in_a_dateline_city_are_of_that_country():
     event = _one("YANGON (Reuters) - Thousands of Buddhist monks marched through Yangon on Monday.", "PROTEST")
     assert [(a.country, a.sector) for a in event.actor] == [("MMR", "REL")]
+
+
+@pytest.mark.parametrize(("text", "category", "actor", "recipient"), [
+    ("Washington ordered a second aircraft carrier to the Gulf on Thursday.", "MOBILIZE", "USA", None),
+    ("Hamas and Islamic Jihad announced a three-month suspension of attacks on Israel.", "RETREAT", "PSE", "ISR"),
+    ("Libyan agent Abdel Basset al-Megrahi was convicted on Wednesday by a Scottish court.", "SANCTION", "GBR", "LBY"),
+    ("AGRA, India, July 15 (Reuters) - Pakistani President Pervez Musharraf met Indian Prime Minister Atal Behari "
+     "Vajpayee on Sunday.", "CONSULT", "PAK", "IND"),
+])  # fmt: skip
+def test_wire_news_of_the_1990s_and_2000s(text, category, actor, recipient):
+    event = _one(text, category)
+    assert actor in {a.country for a in event.actor}
+    assert recipient is None or recipient in {r.country for r in event.recipient}

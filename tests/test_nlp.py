@@ -23,6 +23,7 @@ def test_nlp_cleaning_leaves_ordinary_text_alone():
     ("KILIS, Turkey -- A Turkish court convicted him.", "KILIS, Turkey -- ", "Turkey"),
     ("ADDIS ABABA, May 15 (Xinhua) -- Ethiopia said.", "ADDIS ABABA, May 15 (Xinhua) -- ", "Addis Ababa"),
     ("KABUL (Pajhwok): President Ghani met them.", "KABUL (Pajhwok): ", "Kabul"),
+    ("AGRA, India, July 15 (Reuters) - Vajpayee met him.", "AGRA, India, July 15 (Reuters) - ", "India"),
     ("KABUL (Pajhwok) : The OIC condemned it.", "KABUL (Pajhwok) : ", "Kabul"),
     ("Washington - US President Trump said.", None, None),
 ])  # fmt: skip

@@ -305,6 +305,8 @@ class DocActors:
         for m in hits:
             if m.kind == "entry":
                 entry = self._pick(m)
+                if entry is not None and entry.kind == "person" and self._other_first_name(m, entry):
+                    entry = None  # "Omar Suleiman" is not Michel Suleiman: a name the KB lacks
                 if entry is not None:
                     by_kind = {"person": people, "org": orgs, "state": states, "region": regions}.get(entry.kind)
                     if by_kind is not None:
@@ -438,6 +440,19 @@ class DocActors:
             if any(cue in words for cue in found[1]):
                 return found[2]
         return None
+
+    def _other_first_name(self, match: Match, person: Entry) -> bool:
+        """Whether a person matched by a surname alone follows a first name that is not theirs."""
+        if match.start == 0 or match.end - match.start > 1:
+            return False
+        before = self.doc[match.start - 1]
+        if before.pos != PROPN or not before.text[:1].isupper() or before.i in self.by_token:
+            return False
+        first = fold(before.text).lower().rstrip(".")
+        if len(first) < 3 or first in _COURTESY:  # an initial ("Mikhail S. Gorbachev"), "Mr"
+            return False
+        words = {fold(w).lower() for n in (person.name, *person.aliases) for w in n.split()}
+        return not any(w[:3] == first[:3] for w in words)  # "Hasan Nasrallah" is Hassan Nasrallah
 
     def _unknown_name(self, segment: list[Token]) -> bool:
         """Whether the segment names someone by a name the KB has no entry for (capitalised proper nouns outside its
