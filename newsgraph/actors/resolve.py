@@ -216,12 +216,14 @@ class DocActors:
 
     def _segments_of(self, head: Token, *, coref: bool) -> list[tuple[Actor, Entry | None]]:
         tokens = _phrase(head, self.labels or Labels.of(self.doc.vocab.strings))
-        if not self._may_name(tokens, coref):
-            return []
+        names, refers = self._naming(tokens)
         out: list[tuple[Actor, Entry | None]] = []
-        for segment in _split(tokens):
-            resolved = self._resolve(segment, head, coref=coref)
-            out.extend(self._described(*self._placed(actor, entry, head), head) for actor, entry in resolved)
+        if names or (coref and refers):
+            for segment in _split(tokens):
+                resolved = self._resolve(segment, head, coref=coref)
+                out.extend(self._described(*self._placed(actor, entry, head), head) for actor, entry in resolved)
+        if not refers:  # no word that may refer back: the phrase reads the same with references back or without
+            self.memo[(head.i, not coref)] = out
         return out
 
     def _described(self, actor: Actor, entry: Entry | None, head: Token) -> tuple[Actor, Entry | None]:
@@ -238,17 +240,18 @@ class DocActors:
                     return replace(actor, country=countries.pop(), sector=actor.sector or (roles[0] if roles else None)), entry
         return actor, entry
 
-    def _may_name(self, tokens: list[Token], coref: bool) -> bool:
-        """Whether a phrase can name an actor at all: a KB hit, a proper noun or, with references back, a word
-        that refers back ("the talks" names no one; "the group" may)."""
+    def _naming(self, tokens: list[Token]) -> tuple[bool, bool]:
+        """Whether a phrase can name an actor (a KB hit, a proper noun), and whether it has a word that may refer
+        back to one ("the talks" names no one; "the group" and "it" may refer back)."""
         by_token, nouns = self.by_token, self.noun_ids
         referring = (self.labels or Labels.of(self.doc.vocab.strings)).referring
+        names = refers = False
         for t in tokens:
             if t.i in by_token or t.pos == PROPN:
-                return True
-            if coref and ((w := t.lower) in referring or w in nouns):
-                return True
-        return False
+                names = True
+            if (w := t.lower) in referring or w in nouns:
+                refers = True
+        return names, refers
 
     def _placed(self, actor: Actor, entry: Entry | None, head: Token) -> tuple[Actor, Entry | None]:
         """A group with no country takes the one its place names: "people in northeast Nigeria", "troops from Chad"."""
@@ -305,8 +308,6 @@ class DocActors:
         for m in hits:
             if m.kind == "entry":
                 entry = self._pick(m)
-                if entry is not None and entry.kind == "person" and self._other_first_name(m, entry):
-                    entry = None  # "Omar Suleiman" is not Michel Suleiman: a name the KB lacks
                 if entry is not None:
                     by_kind = {"person": people, "org": orgs, "state": states, "region": regions}.get(entry.kind)
                     if by_kind is not None:
@@ -405,7 +406,7 @@ class DocActors:
             if person is not None:  # "Mr. Abbas", "President Clinton": a surname the day and the title decide
                 title_office = next((r.office for r in roles if r.office), None)
                 return [(self._person_actor(person, text, start, end, title_office), person)]
-            country = self._surname_country(segment, named, roles)  # "Bush" on no date: American, not which one
+            country = self._shared_country(segment, named, roles)  # "Bush" on no date: American, not which one
             if country is not None:
                 return [(Actor(name, s, e, None, None, country, None, "PERSON"), None)]
             city = cities().get(fold(name))
@@ -503,6 +504,9 @@ class DocActors:
         person = self._by_surname(segment, named, roles)
         if person is not None:
             return self._country_served(person)
+        return self._shared_country(segment, named, roles)
+
+    def _shared_country(self, segment: list[Token], named: list[Token], roles: list[Role]) -> str | None:
         countries = {p.country for p in self._surname_candidates(segment, named, roles)}
         return countries.pop() if len(countries) == 1 else None
 
@@ -550,10 +554,14 @@ class DocActors:
         return None
 
     def _pick(self, match: Match) -> Entry | None:
-        """One entry for a name several entries share: an office holder on the day first (once per hit)."""
+        """One entry for a name several entries share: an office holder on the day first (once per hit). None for
+        a surname after someone else's first name ("Omar Suleiman" is not Michel Suleiman)."""
         if match.start in self.picked:
             return self.picked[match.start]
-        picked = self.picked[match.start] = self._pick_of(match)
+        picked = self._pick_of(match)
+        if picked is not None and picked.kind == "person" and self._other_first_name(match, picked):
+            picked = None
+        self.picked[match.start] = picked
         return picked
 
     def _pick_of(self, match: Match) -> Entry | None:
