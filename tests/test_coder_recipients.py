@@ -108,3 +108,11 @@ def test_wire_news_of_the_1990s_and_2000s(text, category, actor, recipient):
     event = _one(text, category)
     assert actor in {a.country for a in event.actor}
     assert recipient is None or recipient in {r.country for r in event.recipient}
+
+
+def test_hours_of_talks_are_talks_and_strikes_averted_did_not_happen():
+    events = extract("U.N. Secretary-General Kofi Annan held three hours of talks with President Saddam Hussein on Sunday "
+                     "in a last-ditch bid to avert U.S. and British air strikes.")
+    talks = [e for e in events if e.event == "CONSULT"]
+    assert talks and [r.country for r in talks[0].recipient] == ["IRQ"]
+    assert all("negated" in e.modality for e in events if e.event == "ASSAULT")

@@ -28,7 +28,8 @@ _LIGHT_VERBS = frozenset(
 # Verbs whose subject takes part in the activity named by their "in" object ("engaged in talks").
 _ENGAGING = frozenset({"engage", "participate", "join", "involve", "take", "lead", "continue", "persist", "succeed"})
 # Nouns that count or group events: "a round of talks", "a wave of strikes".
-_QUANTITY = frozenset({"round", "series", "wave", "spate", "string", "set", "couple", "number", "barrage", "flurry", "day", "week"})
+_QUANTITY = frozenset({"round", "series", "wave", "spate", "string", "set", "couple", "number", "barrage", "flurry", "day", "week",
+                       "hour", "month"})
 _CLAUSE_LINKS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "attr", "ccomp", "dobj", "pobj"})
 
 
