@@ -247,10 +247,12 @@ class DocActors:
         referring = (self.labels or Labels.of(self.doc.vocab.strings)).referring
         names = refers = False
         for t in tokens:
-            if t.i in by_token or t.pos == PROPN:
+            if not names and (t.i in by_token or t.pos == PROPN):
                 names = True
-            if (w := t.lower) in referring or w in nouns:
+            if not refers and ((w := t.lower) in referring or w in nouns):
                 refers = True
+                if names:
+                    break
         return names, refers
 
     def _placed(self, actor: Actor, entry: Entry | None, head: Token) -> tuple[Actor, Entry | None]:
