@@ -116,3 +116,19 @@ def test_hours_of_talks_are_talks_and_strikes_averted_did_not_happen():
     talks = [e for e in events if e.event == "CONSULT"]
     assert talks and [r.country for r in talks[0].recipient] == ["IRQ"]
     assert all("negated" in e.modality for e in events if e.event == "ASSAULT")
+
+
+@pytest.mark.parametrize(("text", "category", "actor", "recipient"), [
+    ("The withdrawal of Israeli troops from southern Lebanon began on Monday.", "RETREAT", "ISR", "LBN"),
+    ("The buildup of Iraqi troops along the border with Kuwait is the largest since 1991.", "MOBILIZE", "IRQ", "KWT"),
+    # announced by a state: the state deploys, and its unnamed troops are not the actor
+    ("Nigeria on Saturday announced the deployment of 230 troops to Liberia on a peacekeeping mission.", "AID", "NGA", "LBR"),
+])  # fmt: skip
+def test_forces_moving_named_by_a_noun(text, category, actor, recipient):
+    event = _one(text, category)
+    assert [a.country for a in event.actor] == [actor] and recipient in {r.country for r in event.recipient}
+
+
+def test_a_states_name_places_an_event_in_the_state_not_in_a_town_of_that_name():
+    event = _one("The withdrawal of Israeli troops from southern Lebanon began on Monday.", "RETREAT")
+    assert event.location is not None and event.location.country == "LBN"

@@ -177,6 +177,12 @@ def noun_arguments(noun: Token) -> Arguments:
     if not actors and place.dep_ == "pobj" and head.lower_ in ("in", "into") and head.head.lemma_ in _ENGAGING:
         found = subject(head.head)
         actors = [found] if found is not None else []
+    if not actors and noun.lemma_.lower() in cues().movements:  # "the withdrawal of Israeli troops"
+        forces = [o for o in _prep_objects(noun, frozenset({"of"})) if o.lemma_.lower() in cues().forces]
+        if forces:
+            moved = {f.i for f in forces}
+            others = [o for o in _prep_objects(noun, _NOUN_RECIPIENT_PREPS | {"from", "in", "into"}) if o.i not in moved]
+            return Arguments(tuple(_with_conjuncts(forces)), tuple(_with_conjuncts(others)), False)
     recipients = _prep_objects(noun, _NOUN_RECIPIENT_PREPS)
     if not recipients and noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "an aid package *for Colombia*"
         recipients = _prep_objects(noun.head, _NOUN_RECIPIENT_PREPS)

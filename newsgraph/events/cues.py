@@ -33,6 +33,8 @@ class Cues:
     sent_away_from: frozenset[str]
     receiving: frozenset[str]
     travelling: frozenset[str]
+    movements: frozenset[str]
+    forces: frozenset[str]
 
 
 def _set(values: list[str] | None) -> frozenset[str]:
@@ -67,4 +69,6 @@ def cues() -> Cues:
         sent_away_from=_set(data["sent_away_from"]),
         receiving=_set(data["receiving"]),
         travelling=_set(data["travelling"]),
+        movements=_set(data["movements"]),
+        forces=_set(data["forces"]),
     )

@@ -28,14 +28,14 @@ def location(trigger: Token, actors: DocActors) -> Location | None:
     for head in _place_objects(trigger):
         span = _name_span(head)
         text = actors.text[span[0] : span[1]]
-        city = cities().get(fold(text))
-        if city is not None:
-            return Location(text, span[0], span[1], city.name, city.country, city.lat, city.lon)
         match = actors.by_token.get(head.i)
-        if match is not None and match.kind == "entry":
+        if match is not None and match.kind == "entry":  # a state's name is the state ("Lebanon", not Lebanon, PA)
             entry = actors.kb.entries.get(match.entry_ids[0])
             if entry is not None and entry.kind == "state":
                 return Location(text, span[0], span[1], entry.name, entry.id, None, None)
+        city = cities().get(fold(text))
+        if city is not None:
+            return Location(text, span[0], span[1], city.name, city.country, city.lat, city.lon)
     return None
 
 
