@@ -132,3 +132,11 @@ def test_forces_moving_named_by_a_noun(text, category, actor, recipient):
 def test_a_states_name_places_an_event_in_the_state_not_in_a_town_of_that_name():
     event = _one("The withdrawal of Israeli troops from southern Lebanon began on Monday.", "RETREAT")
     assert event.location is not None and event.location.country == "LBN"
+
+
+@pytest.mark.parametrize(("text", "category", "actor"), [
+    ("The Israeli army clamped a round-the-clock curfew on Hebron on Friday.", "COERCE", "ISR"),
+    ("U.S. Air Force planes dropped food, blankets and tents on Sunday to Kurdish refugees.", "AID", "USA"),
+])  # fmt: skip
+def test_curfews_clamped_and_food_dropped(text, category, actor):
+    assert actor in {a.country for a in _one(text, category).actor}
