@@ -140,3 +140,8 @@ def test_a_states_name_places_an_event_in_the_state_not_in_a_town_of_that_name()
 ])  # fmt: skip
 def test_curfews_clamped_and_food_dropped(text, category, actor):
     assert actor in {a.country for a in _one(text, category).actor}
+
+
+def test_the_leaders_of_several_states_act_together():
+    event = _one("The presidents of Bosnia, Serbia and Croatia initialed a peace agreement on Tuesday.", "SUPPORT")
+    assert {a.country for a in event.actor} == {"BIH", "SRB", "HRV"} and not event.recipient

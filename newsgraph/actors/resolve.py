@@ -767,7 +767,9 @@ def _is_title(token: Token) -> bool:
         "representative", "ambassador", "envoy", "members", "member", "leadership", "chairman", "premier",
         "governor", "mayor", "commander", "chief", "office", "council", "spokesperson", "spokeswoman", "officials",
         "minister", "director", "secretary", "speaker", "chair", "chairwoman", "deputy", "rivals", "critics",
-        "opponents", "supporters", "relatives", "families", "allies",
+        "opponents", "supporters", "relatives", "families", "allies", "presidents", "ministers", "leaders", "heads",
+        "chiefs", "premiers", "governments", "envoys", "ambassadors", "commanders", "delegations", "spokesmen",
+        "representatives", "kings",
     }  # fmt: skip
 
 
