@@ -34,6 +34,9 @@ class PairRecord:
     recipient: CharSpan | None
     label: str
     quad: int | None
+    # the country codes of the actor and the recipient, when the file gives them (an empty recipient list: reciprocal)
+    actor_countries: tuple[str, ...] | None = None
+    recipient_countries: tuple[str, ...] | None = None
 
 
 def unmark(marked: str) -> tuple[str, CharSpan | None, CharSpan | None]:
@@ -85,7 +88,9 @@ def read_pairs(path: str | Path) -> list[PairRecord]:
             except (ValueError, KeyError, TypeError) as e:
                 raise EvalDataError(f"not a labelled pair record: {e}", source=str(path), line=number) from e
             quad = data.get("quad")
-            records.append(PairRecord(str(data.get("id", number)), text, actor, recipient, label, quad))
+            given = [tuple(map(str, v)) if isinstance(v := data.get(k), list) else None
+                     for k in ("actor_countries", "recipient_countries")]  # fmt: skip
+            records.append(PairRecord(str(data.get("id", number)), text, actor, recipient, label, quad, *given))
     return records
 
 

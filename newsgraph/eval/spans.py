@@ -89,65 +89,42 @@ class SentenceResult:
         return False
 
 
-def read_records(path: str | Path, settings: Settings | None = None) -> Iterator[tuple[PairRecord, dict[str, Any], list[Event], DocActors]]:
-    """Each record of a pairs file with its gold fields, the events coded from its sentence alone and its actors."""
+def read_records(path: str | Path, settings: Settings | None = None) -> Iterator[tuple[PairRecord, list[Event], DocActors]]:
+    """Each record of a pairs file with the events coded from its sentence alone and its actors."""
     from newsgraph.api import knowledge_base
 
     records = read_pairs(path)
-    extra = _gold_countries(path)
     nlp = load_pipeline(settings)
     kb = knowledge_base(settings)
     docs = nlp.pipe((clean_for_parse(r.text) for r in records), batch_size=64)
-    for doc, record, gold in zip(docs, records, extra, strict=True):
+    for doc, record in zip(docs, records, strict=True):
         events, actors = events_and_actors(doc, Article(text=record.text), kb, nlp)
-        yield record, gold, events, actors
+        yield record, events, actors
 
 
-def _gold_countries(path: str | Path) -> list[dict[str, Any]]:
-    import json
-
-    out = []
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                data = json.loads(line)
-                out.append({k: data[k] for k in ("actor_countries", "recipient_countries") if isinstance(data.get(k), list)})
-    return out
-
-
-def span_readings(record: PairRecord, actors: DocActors) -> list[SpanReading]:
-    out = []
-    for role, span in (("actor", record.actor), ("recipient", record.recipient)):
-        if span is None:
-            continue
-        marked = actors.doc.char_span(*span, alignment_mode="expand")
-        if marked is None or not len(marked):
-            continue
-        found = actors.actors_in(marked)
-        out.append(SpanReading(record.id, role, record.text[span[0] : span[1]], record.text, found[0]))
-    return out
-
-
-def _countries(record: PairRecord, actors: DocActors, role: str) -> frozenset[str]:
-    span = record.actor if role == "actor" else record.recipient
+def _marked(actors: DocActors, span: tuple[int, int] | None) -> list[Actor]:
+    """The actors a marked span names, read in its sentence as a look-up reads it."""
     if span is None:
-        return frozenset()
+        return []
     marked = actors.doc.char_span(*span, alignment_mode="expand")
-    if marked is None or not len(marked):
-        return frozenset()
-    return frozenset(a.country for a in actors.actors_in(marked) if a.country)
+    return actors.actors_in(marked) if marked is not None and len(marked) else []
 
 
 def evaluate(path: str | Path, settings: Settings | None = None) -> tuple[list[SpanReading], list[SentenceResult]]:
     """Both measures over one pairs file, from one parse of each sentence."""
     readings: list[SpanReading] = []
     sentences: list[SentenceResult] = []
-    for record, gold, events, actors in read_records(path, settings):
-        readings.extend(span_readings(record, actors))
-        actor = frozenset(gold["actor_countries"]) if "actor_countries" in gold else _countries(record, actors, "actor")
-        recipient = (frozenset(gold["recipient_countries"]) if "recipient_countries" in gold
-                     else _countries(record, actors, "recipient"))  # fmt: skip
-        reciprocal = "recipient_countries" in gold and not recipient
+    for record, events, actors in read_records(path, settings):
+        read: dict[str, frozenset[str]] = {}
+        for role, span in (("actor", record.actor), ("recipient", record.recipient)):
+            found = _marked(actors, span)
+            if span is not None and found:
+                readings.append(SpanReading(record.id, role, record.text[span[0] : span[1]], record.text, found[0]))
+            read[role] = frozenset(a.country for a in found if a.country)
+        given_actor, given_recipient = record.actor_countries, record.recipient_countries
+        actor = frozenset(given_actor) if given_actor is not None else read["actor"]
+        recipient = frozenset(given_recipient) if given_recipient is not None else read["recipient"]
+        reciprocal = given_recipient is not None and not recipient
         sentences.append(SentenceResult(record, actor, recipient, tuple(events), reciprocal))
     return readings, sentences
 
