@@ -103,10 +103,13 @@ class DocActors:
     nouns: frozenset[str] = frozenset()
     carriers: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
     picked: dict[int, Entry | None] = field(default_factory=dict)  # start token of a hit -> its entry
-    labels: Labels | None = None
+    labels: Labels = field(init=False)  # the parse's label and word ids the phrase walk compares
     noun_ids: frozenset[int] = frozenset()  # ``nouns`` as string ids
     # the country of the story's wire dateline: where unnamed police, courts or protesters act
     home: str | None = None
+
+    def __post_init__(self) -> None:
+        self.labels = Labels.of(self.doc.vocab.strings)
 
     @classmethod
     def build(cls, doc: Doc, compiled: CompiledKB, day: date | None, text: str | None = None) -> DocActors:
@@ -119,9 +122,7 @@ class DocActors:
             *(entry.nouns for m in found.matches for i in m.entry_ids if (entry := entries.get(i)) is not None)
         )
         found.home = found._home_country()
-        strings = doc.vocab.strings
-        found.labels = Labels.of(strings)
-        found.noun_ids = frozenset(strings[n] for n in found.nouns)
+        found.noun_ids = frozenset(doc.vocab.strings[n] for n in found.nouns)
         return found
 
     def _seen_before(self, i: int, noun: str | None = None) -> Iterator[Seen]:
@@ -199,23 +200,12 @@ class DocActors:
             head = head.head.head  # "Qatar, which brokered the talks": which is Qatar
         key = (head.i, coref)
         cached = self.memo.get(key)
-        if cached is None:  # a phrase that refers back to nothing reads the same with or without references
-            other = self.memo.get((head.i, not coref))
-            if other is not None and not self._may_refer(head):
-                cached = self.memo[key] = other
         if cached is None:
             cached = self.memo[key] = self._segments_of(head, coref=coref)
         return cached
 
-    def _may_refer(self, head: Token) -> bool:
-        nouns = self.kb.ref_nouns
-        return any(
-            (w := t.lower_) in nouns or w in _PRONOUNS_PERSON or w in _PRONOUNS_GROUP or w in _BOTH or w == "country"
-            for t in head.subtree
-        )
-
     def _segments_of(self, head: Token, *, coref: bool) -> list[tuple[Actor, Entry | None]]:
-        tokens = _phrase(head, self.labels or Labels.of(self.doc.vocab.strings))
+        tokens = _phrase(head, self.labels)
         names, refers = self._naming(tokens)
         out: list[tuple[Actor, Entry | None]] = []
         if names or (coref and refers):
@@ -243,8 +233,7 @@ class DocActors:
     def _naming(self, tokens: list[Token]) -> tuple[bool, bool]:
         """Whether a phrase can name an actor (a KB hit, a proper noun), and whether it has a word that may refer
         back to one ("the talks" names no one; "the group" and "it" may refer back)."""
-        by_token, nouns = self.by_token, self.noun_ids
-        referring = (self.labels or Labels.of(self.doc.vocab.strings)).referring
+        by_token, nouns, referring = self.by_token, self.noun_ids, self.labels.referring
         names = refers = False
         for t in tokens:
             if not names and (t.i in by_token or t.pos == PROPN):
@@ -345,7 +334,7 @@ class DocActors:
         if owner is None and seats:
             owner = self.kb.entries.get(seats[-1][0])
         if title and owner is not None:
-            if self._unknown_name(segment):  # "Indonesian Foreign Minister Ali Alatas": him, whom the KB lacks
+            if self._unknown_names(segment):  # "Indonesian Foreign Minister Ali Alatas": him, whom the KB lacks
                 country = owner.country if owner.kind == "org" else owner.id
                 return [(Actor(text, start, end, None, None, country, title.sector, "PERSON"), None)]
             holder = self.kb.holder(title.office or "", owner.id, self.day)
@@ -392,7 +381,7 @@ class DocActors:
         if roles and _head_is_role(segment, hits, head):  # "rebel forces": the telling word over the generic one
             specific = [r for r in roles if r.sector not in ("GOV", "MIL")] or roles[-1:]
             # "the Bush administration", "Milosevic's forces": the state of the one named
-            names = [t for t in segment if t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in self.by_token]
+            names = self._unknown_names(segment)
             owner = self._surname_country(segment, names[-1:], roles) if names else None
             return [(Actor(text, start, end, None, None, owner, specific[0].sector, entity_type), None)]
         def is_name(t: Token) -> bool:
@@ -457,13 +446,13 @@ class DocActors:
         words = {fold(w).lower() for n in (person.name, *person.aliases) for w in n.split()}
         return not any(w[:3] == first[:3] for w in words)  # "Hasan Nasrallah" is Hassan Nasrallah
 
-    def _unknown_name(self, segment: list[Token]) -> bool:
-        """Whether the segment names someone by a name the KB has no entry for (capitalised proper nouns outside its
+    def _unknown_names(self, segment: list[Token]) -> list[Token]:
+        """The words of the segment that name someone the KB has no entry for (capitalised proper nouns outside its
         hits, not a month)."""
-        return any(
-            t.pos == PROPN and t.text[:1].isupper() and t.i not in self.by_token and t.lower_.rstrip(".") not in _TIME_WORDS
-            for t in segment
-        )
+        return [
+            t for t in segment
+            if t.pos == PROPN and t.text[:1].isupper() and t.i not in self.by_token and t.lower_.rstrip(".") not in _TIME_WORDS
+        ]  # fmt: skip
 
     def _destination(self, match: Match, segment: list[Token]) -> bool:
         """A name after "to" within an actor's phrase is where the actor is sent, not whose it is."""
@@ -483,7 +472,7 @@ class DocActors:
         """The people a surname (with a first name, a courtesy or an office title) may mean, whatever the date."""
         if len(named) > 2:
             return []
-        ids = self.kb.surnames.get(fold(named[-1].text).lower().replace("al ", "al-"), [])
+        ids = self.kb.surnames.get(_surname_key(named[-1]), [])
         people = [self.kb.entries[i] for i in ids if i in self.kb.entries]
         first = fold(named[0].text).lower()
         if len(named) == 2 and first not in _COURTESY:  # "Cristina Fernandez": the first name must be hers too
@@ -501,7 +490,7 @@ class DocActors:
     def _surname_country(self, segment: list[Token], named: list[Token], roles: list[Role]) -> str | None:
         """The country a surname gives even when the date does not tell which of its people is meant ("Bush",
         undated: one of two American presidents)."""
-        if not named or fold(named[-1].text).lower().replace("al ", "al-") not in self.kb.surnames:
+        if not named or _surname_key(named[-1]) not in self.kb.surnames:
             return None  # no one the KB knows has this name
         person = self._by_surname(segment, named, roles)
         if person is not None:
@@ -681,6 +670,11 @@ def _hits(segment: list[Token], by_token: dict[int, Match]) -> list[Match]:
         if match is not None and (not out or out[-1] is not match):
             out.append(match)
     return out
+
+
+def _surname_key(token: Token) -> str:
+    """How the KB keys a surname ("al Assad" as "al-assad")."""
+    return fold(token.text).lower().replace("al ", "al-")
 
 
 def _holds_one(span: Span, hits: tuple[list[int], list[int]]) -> bool:
