@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2}"  # "May 15", "Feb. 3"
 WIRE_DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<city>[A-Z][A-Z.'\-/]+(?:[ ][A-Z][A-Z.'\-/]+)*)"
-    r"(?:,[ ](?:(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})"
-    r"|(?P<region>[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)))?"
-    r"(?:,[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2})?"
+    rf"(?:,[ ](?:{_MONTH_DAY}|(?P<region>[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)))?(?:,[ ]{_MONTH_DAY})?"
     r"(?:[ ]?\([A-Za-z .&/]+\))?(?:[ ]?(?:--|-|\u2014|\u2013)|[ ]?:)[ ]+"
 )
 

@@ -111,17 +111,13 @@ def find_matches(doc: Doc, compiled: CompiledKB) -> list[Match]:
     the words that start some form are looked at, and the same words are looked up once per process."""
     orths = doc.to_array(ORTH).tolist()
     strings = doc.vocab.strings
-    longest_of, pairs, hits = compiled.longest, compiled.pairs, compiled.hits
+    hits = compiled.hits
     matches: list[Match] = []
-    end, n = 0, len(orths)
+    end = 0
     for i in compiled.starting(orths, strings):
         if i < end:
             continue
-        orth = orths[i]
-        if longest_of[orth] == 1 or i + 1 == n or pairs.get((orth, orths[i + 1])) is False:
-            words: tuple[int, ...] = (orth,)  # most often: no form goes on with the next word
-        else:
-            words = _reach(orths, i, compiled, strings)
+        words = _reach(orths, i, compiled, strings)
         hit = hits.get(words, _UNSEEN)
         if hit is _UNSEEN:
             folded = [_folded(orth, strings) for orth in words]
@@ -139,7 +135,7 @@ def _reach(orths: list[int], i: int, compiled: CompiledKB, strings: StringStore)
     """The words from token ``i`` on, as far as some form of the KB begins with them."""
     longest = compiled.longest[orths[i]]
     if longest == 1 or i + 1 == len(orths):
-        return (orths[i],)
+        return (orths[i],)  # most often: no form goes on with the next word
     pair = (orths[i], orths[i + 1])
     goes_on = compiled.pairs.get(pair)
     if goes_on is None:

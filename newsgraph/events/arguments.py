@@ -76,7 +76,7 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
         return None
     subjects = _children(verb, _SUBJECTS)
     if subjects:  # two subjects are the parser's slip ("The rebel Free Syrian Army threatened"): the name is it
-        return next((s for s in subjects if s.pos_ == "PROPN"), subjects[0]) if len(subjects) > 1 else subjects[0]
+        return next((s for s in subjects if s.pos_ == "PROPN"), subjects[0])
     acronym = _acronym_before(verb)
     if acronym is not None:
         return acronym
@@ -105,7 +105,7 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
 def _received(noun: Token, verb: Token, givers: list[Token]) -> Arguments:
     """"Colombia received U.S. aid", "got support from Russia": the giver acts, the receiver is the recipient."""
     if not givers:
-        givers = [o for o in (*_prep_objects(noun, frozenset({"from"})), *_prep_objects(verb, frozenset({"from"})))]
+        givers = [*_prep_objects(noun, frozenset({"from"})), *_prep_objects(verb, frozenset({"from"}))]
     receiver = subject(verb)
     return Arguments(tuple(_with_conjuncts(givers)), tuple(_with_conjuncts([receiver])) if receiver is not None else (), False)
 
