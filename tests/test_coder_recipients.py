@@ -145,3 +145,33 @@ def test_curfews_clamped_and_food_dropped(text, category, actor):
 def test_the_leaders_of_several_states_act_together():
     event = _one("The presidents of Bosnia, Serbia and Croatia initialed a peace agreement on Tuesday.", "SUPPORT")
     assert {a.country for a in event.actor} == {"BIH", "SRB", "HRV"} and not event.recipient
+
+
+def test_the_party_urged_is_the_subject_of_the_clause_it_is_urged_in():
+    event = _one("Nicaraguan President Violeta Chamorro on Friday urged Contra rebels still holding out in the northern "
+                 "mountains to lay down their arms.", "REQUEST")
+    assert [(r.country, r.sector) for r in event.recipient] == [("NIC", "REB")]
+
+
+def test_who_a_named_person_is_handed_over_to_is_the_recipient():
+    event = _one("Serbia's government handed former Yugoslav president Slobodan Milosevic over to the U.N. war crimes "
+                 "tribunal in The Hague on Thursday.", "COOPERATE")
+    assert [r.country for r in event.recipient] == ["UNO"]
+    refused = _one("Afghanistan's ruling Taliban refused on Friday to hand over Osama bin Laden to the United States.", "REJECT")
+    assert [r.country for r in refused.recipient] == ["USA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("India summoned Pakistan's acting high commissioner on Thursday to protest over the killing of six soldiers.", "ACCUSE"),
+        ("Ethiopian and Eritrean troops fought fierce battles around the border village of Badme on Thursday.", "ASSAULT"),
+        ("The ECOMOG force drove troops loyal to the junta out of Freetown on Friday.", "ASSAULT"),
+        ("The World Food Programme stepped up airdrops of grain to famine victims in southern Sudan.", "AID"),
+        ("Japan shipped the first consignment of rice aid to North Korea on Saturday.", "AID"),
+        ("Indian Prime Minister Atal Behari Vajpayee offered on Friday to extend the hand of friendship to Pakistan, "
+         "telling a rally in Srinagar that the two neighbours must resolve their differences.", "AGREE"),
+    ],
+)
+def test_wire_phrasings_of_the_1990s_are_coded(text, category):
+    assert _one(text, category).actor

@@ -211,3 +211,110 @@ Korea Korea PROPN pobj 3
     doc = doc_from("Inspectors inspector NOUN nsubjpass 2\nwere be AUX auxpass 2\nreleased release VERB ROOT 2\n"
                    "from from ADP prep 2\nprison prison NOUN pobj 3")
     assert args.subject(doc[2]) is None  # "released from prison": prison released no one
+
+
+HANDING_LEX = build_lexicon(
+    [
+        {"lemma": "hand", "event": "RETREAT", "cameo": "0842", "with": ["authority", "control"], "requires": ["over"]},
+        {"lemma": "hand", "event": "COOPERATE", "cameo": "063", "with": ["suspect", "@person"], "without": ["hostage"],
+         "requires": ["over"]},
+        {"lemma": "ship", "event": "AID", "cameo": "070", "with": ["aid"]},
+        {"lemma": "impose", "event": "SANCTION", "cameo": "163", "with": ["embargo"]},
+    ]
+)
+HANDED_OVER = """
+Thai thai ADJ amod 1
+authorities authority NOUN nsubj 2
+handed hand VERB ROOT 2
+over over ADP prt 2
+Hambali Hambali PROPN dobj 2
+to to ADP prep 2
+Washington Washington PROPN pobj 5
+"""
+
+
+def test_lexicon_the_subject_is_not_what_the_verb_acts_on(doc_from):
+    # "authorities" is who hands over, not authority handed over (a transfer of control)
+    assert HANDING_LEX.match(doc_from(HANDED_OVER)[2]) is None
+
+
+def test_lexicon_a_person_named_as_the_object(doc_from):
+    doc = doc_from(HANDED_OVER)
+    assert HANDING_LEX.match(doc[2], person=lambda t: t.text == "Hambali").event == "COOPERATE"
+    assert HANDING_LEX.match(doc[2], person=lambda t: False) is None
+    hostage = doc_from("""
+Jihad Jihad PROPN nsubj 1
+handed hand VERB ROOT 1
+over over ADP prt 1
+hostage hostage NOUN compound 4
+Anderson Anderson PROPN dobj 1
+""")
+    assert HANDING_LEX.match(hostage[1], person=lambda t: t.text == "Anderson") is None  # a hostage is released
+
+
+def test_lexicon_a_measure_counts_as_what_it_holds_and_coordinated_objects_count(doc_from):
+    shipped = doc_from("""
+Japan Japan PROPN nsubj 1
+shipped ship VERB ROOT 1
+a a DET det 3
+consignment consignment NOUN dobj 1
+of of ADP prep 3
+rice rice NOUN compound 6
+aid aid NOUN pobj 4
+""")
+    assert HANDING_LEX.match(shipped[1]).event == "AID"
+    imposed = doc_from("""
+Council Council PROPN nsubj 1
+imposed impose VERB ROOT 1
+a a DET det 3
+trade trade NOUN dobj 1
+and and CCONJ cc 3
+financial financial ADJ amod 6
+embargo embargo NOUN conj 3
+""")
+    assert HANDING_LEX.match(imposed[1]).event == "SANCTION"
+
+
+def test_arguments_whom_something_is_handed_to_is_the_recipient(doc_from):
+    doc = doc_from(HANDED_OVER)
+    assert [r.text for r in args.verb_arguments(doc[2]).recipients] == ["Washington"]
+
+
+def test_arguments_an_object_after_the_clause_does_not_control_it(doc_from):
+    # the parser hung "a ban" on "voted": the council slaps the embargo, not the ban
+    doc = doc_from("""
+Council Council PROPN nsubj 1
+voted vote VERB ROOT 1
+to to PART aux 3
+slap slap VERB xcomp 1
+an an DET det 5
+embargo embargo NOUN dobj 3
+, , PUNCT punct 1
+a a DET det 8
+ban ban NOUN dobj 1
+""")
+    assert args.subject(doc[3]).text == "Council"
+    assert args.subject(doc_from(QATAR_ASKED)[4]).text == "Hamas"
+
+
+def test_intent_does_not_follow_a_participle_beside_its_clause(doc_from):
+    doc = doc_from("""
+Vajpayee Vajpayee PROPN nsubj 1
+offered offer VERB ROOT 1
+to to PART aux 3
+extend extend VERB xcomp 1
+friendship friendship NOUN dobj 3
+, , PUNCT punct 3
+telling tell VERB advcl 3 VBG
+a a DET det 8
+rally rally NOUN dobj 6
+""")
+    lex = build_lexicon(
+        [
+            {"lemma": "offer", "event": "AGREE", "frame": "intent", "cameo": "030"},
+            {"lemma": "rally", "pos": "noun", "event": "PROTEST", "cameo": "141"},
+        ]
+    )
+    triggers = find_triggers(doc[:], lex)
+    coded = settle(doc[1], triggers[1], triggers)
+    assert (coded.event, coded.complement) == ("AGREE", None)  # not a threat because a rally was told

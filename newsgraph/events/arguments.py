@@ -93,7 +93,7 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
         if objects:  # "accused the ELN of committing": the one accused does it
             return objects[0]
     if verb.dep_ == "xcomp":
-        objects = _children(head, {"dobj"})
+        objects = [o for o in _children(head, {"dobj"}) if o.i < verb.i]  # one after the clause is the parser's slip
         if objects and head.lemma_ not in ("try", "seek", "want"):
             return objects[0]  # object control: "Qatar asked Hamas to leave"
         return subject(head, depth=depth + 1)
@@ -142,6 +142,8 @@ def verb_arguments(verb: Token) -> Arguments:
             recipients = [verb.head]  # "the man arrested by police"
     else:
         recipients = _children(verb, {"dobj", "dative"})
+        if verb.lemma_.lower() in cues().handing:  # "handed Milosevic over to the tribunal": the tribunal receives
+            recipients = [o for o in _prep_objects(verb, frozenset({"to"})) if o.i > verb.i] or recipients
         if not recipients:  # a preposition before the verb ("On the Israeli side, X insists") sets a scene
             recipients = [o for o in _prep_objects(verb, _RECIPIENT_PREPS) if o.i > verb.i]
     recipients = _with_conjuncts(recipients)
@@ -154,10 +156,10 @@ def verb_arguments(verb: Token) -> Arguments:
 def noun_arguments(noun: Token) -> Arguments:
     """Actor and recipient heads of a noun trigger ("Qatar's pressure on Hamas", "the assassination of X")."""
     actors = _children(noun, {"poss"})
-    if not actors:
-        for prep in _children(noun, {"prep", "agent"}):
-            if prep.lower_ == "by":
-                actors = _children(prep, {"pobj"})
+    if not actors:  # "the expulsion of four diplomats by Moscow" (the parser may hang "by" on the diplomats)
+        for holder in [noun, *_prep_objects(noun, frozenset({"of"}))]:
+            actors = _prep_objects(holder, frozenset({"by"})) + [o for a in _children(holder, {"agent"}) for o in _children(a, {"pobj"})]
+            if actors:
                 break
     if not actors:
         actors = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("PROPN", "ADJ")]
@@ -165,6 +167,12 @@ def noun_arguments(noun: Token) -> Arguments:
     place, head = noun, noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _QUANTITY:
         place, head = head.head, head.head.head  # "a new round of joint exercises": the round's place in the clause
+    if place.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ in ("VERB", "AUX") and is_passive(head.head):
+        hit = head.head  # "Yugoslavia was hit with an oil embargo by the EU": the EU acts on Yugoslavia
+        if not actors:
+            found = subject(hit)
+            actors = [found] if found is not None else []
+        return Arguments(tuple(_with_conjuncts(actors)), tuple(_with_conjuncts(_children(hit, _PASSIVE_SUBJECTS))), False)
     if place.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in cues().receiving:
         return _received(noun, head, actors)
     if not actors and place.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in cues().travelling:

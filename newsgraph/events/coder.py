@@ -44,14 +44,16 @@ class Coded:
     negation_absorbed: bool = False
 
 
-def find_triggers(sentence: Span, lex: Lexicon) -> dict[int, Entry]:
+def find_triggers(sentence: Span, lex: Lexicon, actors: DocActors | None = None) -> dict[int, Entry]:
+    """The trigger words of a sentence and their lexicon entries; ``actors`` tells which objects name a person."""
     transparent = cues().transparent
+    person = None if actors is None else (lambda t: any(a.entity_type == "PERSON" for a in actors.actors_for(t)))
     found: dict[int, Entry] = {}
     for token in sentence:
         lemma = token.lemma_.lower()
         if lemma not in lex or (lemma in transparent and token.pos_ in ("VERB", "AUX")):
             continue
-        entry = lex.match(token)
+        entry = lex.match(token, person)
         if entry is not None:
             found[token.i] = entry
     return found
@@ -59,7 +61,7 @@ def find_triggers(sentence: Span, lex: Lexicon) -> dict[int, Entry]:
 
 def _complement_trigger(token: Token, triggers: dict[int, Entry], *, objects: bool = False) -> Token | None:
     """The first trigger inside the clauses ``token`` governs (breadth-first, a few levels down)."""
-    frontier = args.complements(token)
+    frontier = _governed(token)
     if objects:  # "approved the release of", "authorized the deployment"
         frontier += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     for _ in range(3):
@@ -70,10 +72,16 @@ def _complement_trigger(token: Token, triggers: dict[int, Entry], *, objects: bo
             for child in comp.children:
                 if child.i in triggers and child.dep_ in ("dobj", "xcomp", "ccomp", "pobj", "prep", "attr"):
                     return child
-            nxt.extend(args.complements(comp))
+            nxt.extend(_governed(comp))
             nxt.extend(c for c in comp.children if c.dep_ == "dobj")
         frontier = nxt
     return None
+
+
+def _governed(token: Token) -> list[Token]:
+    """The clauses that say what ``token`` is about. A participle beside it says what went with it ("offered to
+    extend ..., telling a rally that"), not what was offered."""
+    return [c for c in args.complements(token) if not (c.dep_ == "advcl" and c.tag_ == "VBG")]
 
 
 def settle(token: Token, entry: Entry, triggers: dict[int, Entry]) -> Coded:
@@ -229,7 +237,7 @@ class CodingContext:
 def code_sentence(sentence: Span, ctx: CodingContext, lex: Lexicon | None = None) -> list[Event]:
     """Every event a sentence states (asserted or not), with actors from the parse and the KB."""
     lex = lex or lexicon()
-    triggers = find_triggers(sentence, lex)
+    triggers = find_triggers(sentence, lex, ctx.actors)
     if not triggers:
         return []
     coded = [settle(sentence.doc[i], entry, triggers) for i, entry in triggers.items()]
@@ -290,6 +298,8 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
     if not _named(recipients) and item.complement is not None:
         if item.event in DOMINANT:  # "demanded that Israel withdraw": the party asked
             party = args.clause_subject_or_object(item.complement)
+            if party is None:  # "urged rebels still holding out ... to lay down their arms": the clause's subject
+                party = next(filter(None, map(args.clause_subject_or_object, _governed(token))), None)
             recipients = others(_actors([party], ctx) if party is not None else []) or recipients
         if not _named(recipients):  # "agreed to lift a ban on British beef": whom the act promised or refused concerns
             inner = args.arguments(item.complement)

@@ -35,6 +35,8 @@ class Cues:
     travelling: frozenset[str]
     movements: frozenset[str]
     forces: frozenset[str]
+    measures: frozenset[str]
+    handing: frozenset[str]
 
 
 def _set(values: list[str] | None) -> frozenset[str]:
@@ -71,4 +73,6 @@ def cues() -> Cues:
         travelling=_set(data["travelling"]),
         movements=_set(data["movements"]),
         forces=_set(data["forces"]),
+        measures=_set(data["measures"]),
+        handing=_set(data["handing"]),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -12,12 +12,15 @@ import yaml
 from spacy.tokens import Token
 
 from newsgraph.errors import OntologyError
+from newsgraph.events.cues import cues
 from newsgraph.events.ontology import CATEGORIES, ontology
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Children through which a dependent word is reached: "call *for* a ceasefire", "talks *with* Israel".
 _THROUGH = frozenset({"prep", "prt", "agent", "dative"})
+# What `with` and `without` write for an object that is someone named by name ("handed *Milosevic* over").
+PERSON = "@person"
 _ALLOWED_KEYS = frozenset({"lemma", "pos", "event", "mode", "cameo", "context", "with", "requires", "without", "frame"})
 
 
@@ -63,16 +66,17 @@ class Entry:
 class Lexicon:
     by_lemma: dict[str, tuple[Entry, ...]]
 
-    def match(self, token: Token) -> Entry | None:
+    def match(self, token: Token, person: Callable[[Token], bool] | None = None) -> Entry | None:
         """The most specific entry for ``token`` in its context, or None.
 
         Precedence: more ``requires`` lemmas; then a ``with`` lemma met as a direct dependent (object, particle,
         clause) over one met only through a preposition; then ``with`` over bare; then the order of the file.
+        ``person`` says whether a word names a person (for ``@person``).
         """
         entries = self.by_lemma.get(token.lemma_.lower())
         if not entries:
             return None
-        direct, dependents = dependent_lemmas(token)
+        direct, dependents = dependent_lemmas(token, person)
         best: Entry | None = None
         best_key: tuple[int, int, int, int] | None = None
         for entry in entries:
@@ -87,26 +91,45 @@ class Lexicon:
         return lemma in self.by_lemma
 
 
-def dependent_lemmas(token: Token) -> tuple[frozenset[str], frozenset[str]]:
-    """Lemmas of the words that depend on ``token``: (direct ones, all including objects of its prepositions)."""
+def dependent_lemmas(token: Token, person: Callable[[Token], bool] | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """Lemmas of the words that depend on ``token``: (direct ones, all including objects of its prepositions);
+    ``PERSON`` among them for an object that ``person`` says names someone."""
     direct: set[str] = set()
     through: set[str] = set()
     for child in token.children:
         if child.dep_ in _THROUGH and child.i < token.i:
             continue  # "On Nov. 2, X called Y": a preposition before the verb sets the scene
+        if child.dep_ == "nsubj":
+            continue  # who acts is not what is done: "Thai authorities handed over Hambali" hands over no authority
         direct.add(child.lemma_.lower())
         if child.dep_ in _THROUGH:
             for grandchild in child.children:
                 through.add(grandchild.lemma_.lower())
         elif child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp"):
-            for grandchild in child.children:
-                if grandchild.dep_ in ("compound", "amod", "prt"):
+            for grandchild in child.children:  # "imposed a trade and financial embargo": objects coordinated
+                if grandchild.dep_ in ("compound", "amod", "prt") or (grandchild.dep_ == "conj" and grandchild.pos_ == "NOUN"):
                     direct.add(grandchild.lemma_.lower())
+            if child.lemma_.lower() in cues().measures:  # "shipped a consignment of rice aid": aid is shipped
+                direct.update(_measured(child))
+            if person is not None and (person(child) or any(g.dep_ == "appos" and person(g) for g in child.children)):
+                direct.add(PERSON)  # "handed over Milosevic", "handed the former president, Milosevic, over"
     if token.dep_ in ("compound", "amod") or token.pos_ in _NOUN_POS:
         head = token.head
         if head.i != token.i:
             direct.add(head.lemma_.lower())
     return frozenset(direct), frozenset(direct | through)
+
+
+def _measured(measure: Token) -> set[str]:
+    """The lemmas of what a measure holds: "a consignment *of rice aid*" -> aid, rice."""
+    out: set[str] = set()
+    for prep in measure.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for thing in prep.children:
+                if thing.dep_ == "pobj":
+                    out.add(thing.lemma_.lower())
+                    out.update(c.lemma_.lower() for c in thing.children if c.dep_ in ("compound", "amod"))
+    return out
 
 
 def _entry(item: dict[str, Any], line: int) -> Entry:
