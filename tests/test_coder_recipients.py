@@ -175,3 +175,15 @@ def test_who_a_named_person_is_handed_over_to_is_the_recipient():
 )
 def test_wire_phrasings_of_the_1990s_are_coded(text, category):
     assert _one(text, category).actor
+
+
+def test_a_promise_told_to_someone_is_made_to_them():
+    event = _one("Kosovo Albanian negotiators told U.S. Secretary of State Madeleine Albright on Tuesday that they would "
+                 "sign the peace deal within two weeks.", "AGREE")
+    assert [r.country for r in event.recipient] == ["USA"]
+
+
+def test_a_verb_coordinated_under_an_agreement_gives_its_party():
+    event = _one("Syria has agreed to attend a U.S.-sponsored Middle East peace conference and to hold direct talks "
+                 "with Israel.", "AGREE")
+    assert [r.country for r in event.recipient] == ["ISR"]

@@ -263,3 +263,15 @@ def clause_subject_or_object(verb: Token) -> Token | None:
             if inner:
                 return inner[0]
     return None
+
+
+def addressees(trigger: Token) -> list[Token]:
+    """Whom the clause of ``trigger`` is told to: in "X told Albright that they would sign", Albright."""
+    clause = trigger
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    head = clause.head
+    if clause.dep_ != "ccomp" or head.i == clause.i or head.lemma_.lower() not in cues().addressing:
+        return []
+    told = _children(head, {"dobj", "dative"}) or [o for o in _prep_objects(head, frozenset({"to"})) if o.i < clause.i]
+    return _with_conjuncts([t for t in told if t.pos_ in ("PROPN", "NOUN")])

@@ -306,6 +306,8 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
             recipients = others(_recipients(item.complement, inner.recipients, ctx)) or recipients
     if not _named(recipients):
         recipients = others(_nearest_named(token, ctx)) or recipients
+    if not _named(recipients):  # "told Albright that they would sign the deal": a promise made to Albright
+        recipients = others(_actors(args.addressees(token), ctx)) or recipients
     if not _named(recipients) and token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
         # "China's assistance package consisted of supplies for Yemen": the clause around a noun trigger
         recipients = others(_nearest_named(token.head, ctx, skip=token)) or recipients
@@ -429,7 +431,7 @@ def _nearest_named(token: Token, ctx: CodingContext, *, skip: Token | None = Non
     """The closest named actor below the trigger in its own clause (not in a clause with a subject of its own)."""
     frontier = [
         c for c in token.children
-        if c.dep_ not in ("nsubj", "nsubjpass", "agent", "poss", "conj", "cc") and (skip is None or c.i != skip.i)
+        if (c.dep_ not in ("nsubj", "nsubjpass", "agent", "poss", "conj", "cc") or _shared_clause(c)) and (skip is None or c.i != skip.i)
     ]  # fmt: skip
     for _ in range(6):
         found = [a for a in _actors([t for t in frontier if t.pos_ in ("PROPN", "NOUN", "ADJ")], ctx) if not _own(a)]
@@ -438,11 +440,17 @@ def _nearest_named(token: Token, ctx: CodingContext, *, skip: Token | None = Non
             return named[:1]
         frontier = [
             c for t in frontier for c in t.children
-            if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "ccomp", "advcl", "conj", "cc", "appos")
+            if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "ccomp", "advcl", "conj", "cc", "appos") or _shared_clause(c)
         ]  # fmt: skip
         if not frontier:
             break
     return []
+
+
+def _shared_clause(token: Token) -> bool:
+    """A verb coordinated with no subject of its own shares its head's: "agreed to attend a conference *and to hold
+    talks with Israel*"."""
+    return token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def _named(actors: list[Actor]) -> bool:

@@ -37,6 +37,7 @@ class Cues:
     forces: frozenset[str]
     measures: frozenset[str]
     handing: frozenset[str]
+    addressing: frozenset[str]
 
 
 def _set(values: list[str] | None) -> frozenset[str]:
@@ -75,4 +76,5 @@ def cues() -> Cues:
         forces=_set(data["forces"]),
         measures=_set(data["measures"]),
         handing=_set(data["handing"]),
+        addressing=_set(data["addressing"]),
     )
