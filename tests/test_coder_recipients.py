@@ -187,3 +187,29 @@ def test_a_verb_coordinated_under_an_agreement_gives_its_party():
     event = _one("Syria has agreed to attend a U.S.-sponsored Middle East peace conference and to hold direct talks "
                  "with Israel.", "AGREE")
     assert [r.country for r in event.recipient] == ["ISR"]
+
+
+def test_a_town_is_in_the_state_the_text_puts_it_in():
+    event = _one("Leftist FARC guerrillas overran an army base at Las Delicias in southern Colombia.", "ASSAULT")
+    assert [r.country for r in event.recipient] == ["COL"]  # the gazetteer's only Las Delicias is Mexican
+
+
+def test_police_act_on_people_of_their_own_state():
+    event = _one("Kenyan police raided the printing works of the opposition magazine Finance.", "ASSAULT")
+    assert [r.country for r in event.recipient] == ["KEN"]
+    arrested = _one("Moshood Abiola was arrested by Nigerian police in Lagos on Thursday.", "COERCE")
+    assert [r.country for r in arrested.recipient] == ["NGA"]
+
+
+def test_a_participle_the_parser_made_a_clause_describes_the_object():
+    # parsed "freed [12 soldiers held captive]" with "soldiers" the subject of "held"
+    events = extract("Tamil Tiger rebels freed 12 Sri Lankan soldiers held captive for more than a year.")
+    assert [(e.event, [r.country for r in e.recipient]) for e in events] == [("RETREAT", ["LKA"])]
+    said = _one("The minister said troops killed ten rebels.", "ASSAULT")
+    assert said.actor[0].text == "troops"
+
+
+def test_a_word_of_an_institutions_name_is_no_town():
+    event = _one("A suspected Tamil Tiger suicide bomber rammed a truck packed with explosives into the Central Bank "
+                 "in the heart of Colombo on Wednesday.", "ASSAULT")
+    assert "USA" not in [r.country for r in event.recipient]  # "Central" is a town in the gazetteer

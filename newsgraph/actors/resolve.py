@@ -12,7 +12,7 @@ from spacy.strings import StringStore
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.actors.gazetteer import cities
+from newsgraph.actors.gazetteer import City, city_in
 from newsgraph.actors.kb import Entry, KnowledgeBase, Role, fold
 from newsgraph.actors.matcher import CompiledKB, Match, find_matches
 from newsgraph.layout import dateline_place
@@ -107,6 +107,7 @@ class DocActors:
     noun_ids: frozenset[int] = frozenset()  # ``nouns`` as string ids
     # the country of the story's wire dateline: where unnamed police, courts or protesters act
     home: str | None = None
+    states: frozenset[str] = frozenset()  # the states the text names: a town's name is first looked for in them
 
     def __post_init__(self) -> None:
         self.labels = Labels.of(self.doc.vocab.strings)
@@ -120,6 +121,9 @@ class DocActors:
         entries = compiled.kb.entries
         found.nouns = compiled.kb.unnamed_ref_nouns.union(
             *(entry.nouns for m in found.matches for i in m.entry_ids if (entry := entries.get(i)) is not None)
+        )
+        found.states = frozenset(
+            e.id for m in found.matches for i in m.entry_ids if (e := entries.get(i)) is not None and e.kind == "state"
         )
         found.home = found._home_country()
         found.noun_ids = frozenset(doc.vocab.strings[n] for n in found.nouns)
@@ -163,8 +167,12 @@ class DocActors:
         states = [e for e in self.kb.lookup(place) if e.kind == "state"]
         if states:
             return states[0].id
-        city = cities().get(fold(place))
+        city = self.city(place)
         return city.country if city is not None else None
+
+    def city(self, name: str) -> City | None:
+        """The city ``name`` names, in a state the text names if one has a city of that name."""
+        return city_in(fold(name), self.states)
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -269,7 +277,7 @@ class DocActors:
                 return found.id
             return None
         if token.pos_ == "PROPN":
-            city = cities().get(fold(token.text))
+            city = self.city(token.text)
             if city is not None:
                 return city.country
         # a place named with its country: "in southern Vietnam's Ho Chi Minh City", "in the Turkish capital Ankara"
@@ -400,11 +408,23 @@ class DocActors:
             country = self._shared_country(segment, named, roles)  # "Bush" on no date: American, not which one
             if country is not None:
                 return [(Actor(name, s, e, None, None, country, None, "PERSON"), None)]
-            city = cities().get(fold(name))
+            city = self.city(name)
             if city is not None and len(named) <= 3:  # a place: "Gaza", "Odesa", "Omdurman"
-                return [(Actor(name, s, e, city.name, None, city.country, None, "GPE"), None)]
+                # "Las Delicias in southern Colombia": the state the text puts it in, whatever the table says
+                country = self._state_around(head) or city.country
+                return [(Actor(name, s, e, city.name, None, country, None, "GPE"), None)]
             return [(Actor(name, s, e, None, None, None, None, entity_type or _guess_type(segment)), None)]
         return []
+
+    def _state_around(self, place: Token) -> str | None:
+        """The state a place's own "in" names: "Las Delicias *in southern Colombia*"."""
+        for prep in place.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for state in prep.children:
+                    match = self.by_token.get(state.i) if state.dep_ == "pobj" else None
+                    if match is not None and match.kind == "entry" and match.entry_ids[0] in self.states:
+                        return match.entry_ids[0]
+        return None
 
     def _country_served(self, person: Entry) -> str | None:
         """The state a person's office on the day is of (an organisation's office: the organisation's country)."""

@@ -74,6 +74,8 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
             passive = _children(verb, _PASSIVE_SUBJECTS)
             return passive[0] if passive else None
         return None
+    if _reduced_relative(verb) is not None:
+        return None  # "freed 12 soldiers held captive": who held them is not said
     subjects = _children(verb, _SUBJECTS)
     if subjects:  # two subjects are the parser's slip ("The rebel Free Syrian Army threatened"): the name is it
         return next((s for s in subjects if s.pos_ == "PROPN"), subjects[0])
@@ -99,6 +101,22 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
         return subject(head, depth=depth + 1)
     if verb.dep_ in ("conj", "advcl", "pcomp", "acomp", "prep", "pobj", "attr", "dobj"):
         return subject(head, depth=depth + 1)
+    return None
+
+
+def _reduced_relative(verb: Token) -> Token | None:
+    """The noun a participle describes when the parser made them a clause of the verb before: in "freed 12
+    soldiers held captive" it took "soldiers held captive" for a clause with its own subject. Returns the noun."""
+    if verb.dep_ != "ccomp" or verb.tag_ not in ("VBD", "VBN") or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    if any(c.dep_ in ("mark", "aux", "auxpass") or (c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON")) for c in verb.children):
+        return None  # a clause of its own: "said troops killed ten rebels"
+    if _children(head, {"dobj"}) or head.lemma_.lower() in cues().speech_verbs | cues().transparent:
+        return None
+    nouns = _children(verb, {"nsubj"})
+    if len(nouns) == 1 and nouns[0].left_edge.i == head.i + 1 and nouns[0].pos_ in ("NOUN", "PROPN"):
+        return nouns[0]
     return None
 
 
@@ -142,6 +160,8 @@ def verb_arguments(verb: Token) -> Arguments:
             recipients = [verb.head]  # "the man arrested by police"
     else:
         recipients = _children(verb, {"dobj", "dative"})
+        if not recipients:  # "freed 12 soldiers held captive", parsed as "freed [soldiers held captive]"
+            recipients = [n for c in verb.children if (n := _reduced_relative(c)) is not None]
         if verb.lemma_.lower() in cues().handing:  # "handed Milosevic over to the tribunal": the tribunal receives
             recipients = [o for o in _prep_objects(verb, frozenset({"to"})) if o.i > verb.i] or recipients
         if not recipients:  # a preposition before the verb ("On the Israeli side, X insists") sets a scene

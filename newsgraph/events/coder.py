@@ -330,6 +330,7 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
     if where is not None and where.country:  # "police arrested protesters in Paris": French police and protesters
         actors = [_in_country(a, where.country) for a in actors]
         recipients = [_in_country(r, where.country) for r in recipients]
+    recipients = _at_home(actors, recipients)
     confidence = _confidence(item, actors, recipients, modes)
     return Event(
         id=event_id_for(ctx.doc_id, trigger.start, trigger.end, item.event),
@@ -406,10 +407,24 @@ def _recipients(
 _WHERE = frozenset({"in", "at", "near", "inside", "across", "throughout"})
 
 
-def _in_country(actor: Actor, country: str) -> Actor:
-    if actor.country is None and actor.kb_id is None and actor.sector in DOMESTIC_SECTORS:
+def _in_country(actor: Actor, country: str, *, anyone: bool = False) -> Actor:
+    """``actor`` of ``country`` if nothing else gives it one and it is a group that acts at home, or someone
+    unknown by name ("Moshood Abiola ... arrested in Lagos"), or, with ``anyone``, any party the KB does not know."""
+    if actor.country is not None or actor.kb_id is not None:
+        return actor
+    if actor.sector in DOMESTIC_SECTORS or (actor.sector is None and actor.entity_type == "PERSON") or anyone:
         return replace(actor, country=country)
     return actor
+
+
+def _at_home(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
+    """Police and courts act in their own state: whom they act on is of it, unless something says otherwise
+    ("Kenyan police raided the printing works of the opposition magazine Finance")."""
+    home = {a.country for a in actors if a.sector in ("COP", "JUD") and a.country}
+    if len(home) != 1:
+        return recipients
+    country = home.pop()
+    return [_in_country(r, country, anyone=True) for r in recipients]
 
 
 def _located(groups: list[Actor], objects: list[Token], found: list[Actor], ctx: CodingContext) -> list[Actor]:
@@ -440,7 +455,8 @@ def _nearest_named(token: Token, ctx: CodingContext, *, skip: Token | None = Non
             return named[:1]
         frontier = [
             c for t in frontier for c in t.children
-            if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "ccomp", "advcl", "conj", "cc", "appos") or _shared_clause(c)
+            if (c.dep_ not in ("nsubj", "nsubjpass", "relcl", "ccomp", "advcl", "conj", "cc", "appos") or _shared_clause(c))
+            and not (c.dep_ == "compound" and t.pos_ == "PROPN")  # "the Central Bank" names no town "Central"
         ]  # fmt: skip
         if not frontier:
             break

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.actors.gazetteer import cities
-from newsgraph.actors.kb import fold
 from newsgraph.actors.resolve import DocActors
 from newsgraph.model import Location
 
@@ -33,7 +31,7 @@ def location(trigger: Token, actors: DocActors) -> Location | None:
             entry = actors.kb.entries.get(match.entry_ids[0])
             if entry is not None and entry.kind == "state":
                 return Location(text, span[0], span[1], entry.name, entry.id, None, None)
-        city = cities().get(fold(text))
+        city = actors.city(text)
         if city is not None:
             return Location(text, span[0], span[1], city.name, city.country, city.lat, city.lon)
     return None
