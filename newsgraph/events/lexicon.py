@@ -99,8 +99,9 @@ def dependent_lemmas(token: Token, person: Callable[[Token], bool] | None = None
     for child in token.children:
         if child.dep_ in _THROUGH and child.i < token.i:
             continue  # "On Nov. 2, X called Y": a preposition before the verb sets the scene
-        if child.dep_ == "nsubj":
-            continue  # who acts is not what is done: "Thai authorities handed over Hambali" hands over no authority
+        if child.dep_ == "nsubj":  # counts ("troops left"), but below an object: "Thai authorities handed over
+            through.add(child.lemma_.lower())  # Hambali" hands over a person, not authority
+            continue
         direct.add(child.lemma_.lower())
         if child.dep_ in _THROUGH:
             for grandchild in child.children:
