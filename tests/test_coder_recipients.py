@@ -213,3 +213,29 @@ def test_a_word_of_an_institutions_name_is_no_town():
     event = _one("A suspected Tamil Tiger suicide bomber rammed a truck packed with explosives into the Central Bank "
                  "in the heart of Colombo on Wednesday.", "ASSAULT")
     assert "USA" not in [r.country for r in event.recipient]  # "Central" is a town in the gazetteer
+
+
+def test_an_or_else_makes_a_demand_a_threat_by_whoever_made_it():
+    event = _one("NATO gave the Bosnian Serbs 10 days on Wednesday to pull their heavy weapons back from Sarajevo or "
+                 "face air strikes.", "THREATEN")
+    assert ([a.country for a in event.actor], [r.country for r in event.recipient]) == (["IGO"], ["BIH"])
+    assert not [e for e in extract("Iran faces new sanctions.") if e.event == "THREATEN"]  # no demand, no threat
+
+
+def test_who_fired_the_weapons_named_as_the_doer_did_it():
+    event = _one("Hizbollah guerrilla positions in south Lebanon were hit by rockets fired from Israeli helicopter "
+                 "gunships on Tuesday.", "ASSAULT")
+    assert ([a.country for a in event.actor], [r.country for r in event.recipient]) == (["ISR"], ["LBN"])
+
+
+def test_a_verb_the_parser_hung_on_the_subject_is_still_its_verb():
+    # parsed "[police sealed off ...], witnesses said" with "sealed" a participle of "police"
+    event = _one("PRISTINA, Yugoslavia, March 2 (Reuters) - Serbian special police sealed off the Drenica region on "
+                 "Monday, turning back journalists, witnesses said.", "COERCE")
+    assert [a.country for a in event.actor] == ["SRB"]
+    assert not extract("The man arrested by police was released.")
+
+
+def test_a_time_after_a_verb_is_not_what_it_acts_on():
+    assert _one("The U.N. Security Council called on Ethiopia and Eritrea on Friday to cease hostilities.", "REQUEST")
+    assert _one("Putin called Erdogan on Friday.", "CONSULT")

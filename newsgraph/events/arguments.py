@@ -64,7 +64,7 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
         for prep in _children(verb, {"agent"}):
             objects = _children(prep, {"pobj"})
             if objects:
-                return objects[0]
+                return _firer(objects[0])
         if verb.lemma_.lower() in cues().sent_away_from:  # "were expelled from North Korea": North Korea did it
             for prep in _children(verb, {"prep"}):
                 objects = _children(prep, {"pobj"}) if prep.lower_ == "from" else []
@@ -87,6 +87,8 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
         return None
     if verb.dep_ == "acl" and verb.tag_ != "VBN" and head.lemma_.lower() in cues().documents:
         return _author(head, depth)  # "put out a report accusing the army": who put it out accuses
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and _rootless(head, verb):
+        return head  # "Serbian special police sealed off the region": the parser found no verb but this one
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "forces attacking the town": the noun acts; "commanders accused of ...": the noun is acted upon
         return head if verb.tag_ != "VBN" else None
@@ -102,6 +104,30 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
     if verb.dep_ in ("conj", "advcl", "pcomp", "acomp", "prep", "pobj", "attr", "dobj"):
         return subject(head, depth=depth + 1)
     return None
+
+
+def _firer(weapon: Token) -> Token:
+    """Who fired a weapon named as the doer: "hit by rockets *fired from Israeli helicopter gunships*"."""
+    if weapon.lemma_.lower() not in cues().weapons:
+        return weapon
+    for fired in weapon.children:
+        if fired.dep_ == "acl" and fired.pos_ == "VERB":
+            for prep in _children(fired, {"prep", "agent"}):
+                if prep.lower_ in ("from", "by"):
+                    objects = _children(prep, {"pobj"})
+                    if objects:
+                        return objects[0]
+    return weapon
+
+
+def _rootless(noun: Token, verb: Token) -> bool:
+    """Whether ``verb``, a participle hung on the sentence's root noun (or on one of a verb's two subjects), is
+    the verb the parser missed: it comes right after the noun's own words, and nothing says the noun is acted on."""
+    if noun.dep_ != "ROOT" and not (noun.dep_ == "nsubj" and len(_children(noun.head, {"nsubj"})) > 1):
+        return False  # the root, or one of two subjects of a verb ("police sealed off ..., witnesses said")
+    before = [c for c in noun.children if c.i < noun.i]
+    words_end = max([noun.i, *(t.right_edge.i for t in before)])
+    return verb.i == words_end + 1 and not any(c.dep_ in ("agent", "auxpass") for c in verb.children)
 
 
 def _reduced_relative(verb: Token) -> Token | None:
@@ -295,3 +321,18 @@ def addressees(trigger: Token) -> list[Token]:
         return []
     told = _children(head, {"dobj", "dative"}) or [o for o in _prep_objects(head, frozenset({"to"})) if o.i < clause.i]
     return _with_conjuncts([t for t in told if t.pos_ in ("PROPN", "NOUN")])
+
+
+def ultimatum(trigger: Token) -> tuple[Token, list[Token]] | None:
+    """In "NATO gave the Bosnian Serbs 10 days to pull back or face air strikes", ``trigger`` ("face") is the "or
+    else" of a demand: returns the verb that made the demand ("gave") and whom it was made of ("the Bosnian Serbs")."""
+    demanded = trigger.head
+    if trigger.dep_ != "conj" or not any(c.dep_ == "cc" and c.lower_ == "or" for c in demanded.children):
+        return None
+    if demanded.dep_ not in ("xcomp", "advcl", "ccomp") or demanded.head.pos_ not in ("VERB", "AUX"):
+        return None
+    giver = demanded.head
+    told = _children(giver, {"dative"}) or [
+        o for o in _children(giver, {"dobj"}) if o.lemma_.lower() not in cues().times and o.i < demanded.i
+    ]
+    return giver, _with_conjuncts(told)

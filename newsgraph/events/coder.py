@@ -54,7 +54,7 @@ def find_triggers(sentence: Span, lex: Lexicon, actors: DocActors | None = None)
         if lemma not in lex or (lemma in transparent and token.pos_ in ("VERB", "AUX")):
             continue
         entry = lex.match(token, person)
-        if entry is not None:
+        if entry is not None and (entry.frame != "ultimatum" or args.ultimatum(token) is not None):
             found[token.i] = entry
     return found
 
@@ -279,6 +279,10 @@ def _richness(event: Event) -> tuple[int, int, int]:
 def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingContext) -> Event | None:
     token = item.token
     found = args.arguments(token)
+    if item.entry.frame == "ultimatum":  # "NATO gave the Bosnian Serbs 10 days to pull back or face air strikes"
+        giver, told = args.ultimatum(token) or (None, [])
+        giver_subject = args.subject(giver) if giver is not None else None
+        found = args.Arguments((giver_subject,) if giver_subject is not None else (), tuple(told), False)
     if item.speaker is not None:  # "X said Y must Z": X asks Y
         said_by = args.subject(item.speaker)
         found = args.Arguments((said_by,) if said_by is not None else (), found.actors, False)

@@ -38,6 +38,8 @@ class Cues:
     measures: frozenset[str]
     handing: frozenset[str]
     addressing: frozenset[str]
+    times: frozenset[str]
+    weapons: frozenset[str]
 
 
 def _set(values: list[str] | None) -> frozenset[str]:
@@ -77,4 +79,6 @@ def cues() -> Cues:
         measures=_set(data["measures"]),
         handing=_set(data["handing"]),
         addressing=_set(data["addressing"]),
+        times=_set(data["times"]),
+        weapons=_set(data["weapons"]),
     )

@@ -19,6 +19,8 @@ _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Children through which a dependent word is reached: "call *for* a ceasefire", "talks *with* Israel".
 _THROUGH = frozenset({"prep", "prt", "agent", "dative"})
+# What a `frame` may say (docs/lexicon.md): "agreed to withdraw", "decided to lift", "... or face air strikes".
+FRAMES = ("intent", "enact", "ultimatum")
 # What `with` and `without` write for an object that is someone named by name ("handed *Milosevic* over").
 PERSON = "@person"
 _ALLOWED_KEYS = frozenset({"lemma", "pos", "event", "mode", "cameo", "context", "with", "requires", "without", "frame"})
@@ -99,6 +101,8 @@ def dependent_lemmas(token: Token, person: Callable[[Token], bool] | None = None
     for child in token.children:
         if child.dep_ in _THROUGH and child.i < token.i:
             continue  # "On Nov. 2, X called Y": a preposition before the verb sets the scene
+        if child.dep_ == "prep" and _of_time(child):
+            continue  # so does one of time after it: "called on Friday"
         if child.dep_ == "nsubj":  # counts ("troops left"), but below an object: "Thai authorities handed over
             through.add(child.lemma_.lower())  # Hambali" hands over a person, not authority
             continue
@@ -121,6 +125,11 @@ def dependent_lemmas(token: Token, person: Callable[[Token], bool] | None = None
     return frozenset(direct), frozenset(direct | through)
 
 
+def _of_time(prep: Token) -> bool:
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objects) and all(o.lemma_.lower() in cues().times for o in objects)
+
+
 def _measured(measure: Token) -> set[str]:
     """The lemmas of what a measure holds: "a consignment *of rice aid*" -> aid, rice."""
     out: set[str] = set()
@@ -129,7 +138,7 @@ def _measured(measure: Token) -> set[str]:
             for thing in prep.children:
                 if thing.dep_ == "pobj":
                     out.add(thing.lemma_.lower())
-                    out.update(c.lemma_.lower() for c in thing.children if c.dep_ in ("compound", "amod"))
+                    out.update(c.lemma_.lower() for c in thing.children if c.dep_ in ("compound", "amod", "nmod", "conj"))
     return out
 
 
@@ -140,6 +149,8 @@ def _entry(item: dict[str, Any], line: int) -> Entry:
     event = str(item.get("event", "")).upper()
     if event not in CATEGORIES:
         raise OntologyError(f"unknown category {event!r}", source="lexicon.yaml", line=line)
+    if item.get("frame") not in (None, *FRAMES):
+        raise OntologyError(f"unknown frame {item.get('frame')!r} (one of {', '.join(FRAMES)})", source="lexicon.yaml", line=line)
     category = ontology()[event]
     mode = item.get("mode")
     if mode is not None and mode not in category.modes:
