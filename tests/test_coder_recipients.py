@@ -233,9 +233,35 @@ def test_a_verb_the_parser_hung_on_the_subject_is_still_its_verb():
     event = _one("PRISTINA, Yugoslavia, March 2 (Reuters) - Serbian special police sealed off the Drenica region on "
                  "Monday, turning back journalists, witnesses said.", "COERCE")
     assert [a.country for a in event.actor] == ["SRB"]
-    assert not extract("The man arrested by police was released.")
+    arrested = [(e.event, e.actor[0].text, e.recipient[0].text) for e in extract("The man arrested by police was released.")]
+    assert arrested == [("COERCE", "police", "The man")]  # the participle with "by" stays the man's
 
 
 def test_a_time_after_a_verb_is_not_what_it_acts_on():
     assert _one("The U.N. Security Council called on Ethiopia and Eritrea on Friday to cease hostilities.", "REQUEST")
     assert _one("Putin called Erdogan on Friday.", "CONSULT")
+
+
+def test_whom_a_charge_is_made_against_is_the_subject_of_what_is_charged():
+    event = _one("Rwanda's government charged on Tuesday that Congolese troops were arming militiamen in refugee camps.", "ACCUSE")
+    assert [r.country for r in event.recipient] == ["COD"]
+
+
+def test_a_visit_made_by_travelling_is_to_the_place_travelled_to():
+    event = _one("Chinese Premier Li Peng arrived in the Indian capital on Wednesday for the first visit by a Chinese "
+                 "premier in 31 years.", "CONSULT")
+    assert ([a.country for a in event.actor], [r.country for r in event.recipient]) == (["CHN"], ["IND"])
+    assert event.actor[0].kb_id is None  # "a Chinese premier" is no one in particular
+
+
+def test_talks_opened_by_two_sides_are_between_them():
+    event = _one("Guatemalan government negotiators and rebel commanders opened a new round of peace talks in Mexico "
+                 "City on Monday.", "CONSULT")
+    assert event.recipient == ()
+
+
+def test_diplomats_ordered_out_are_expelled_and_aid_given_by_someone_is_theirs():
+    event = _one("Russia ordered four British diplomats out of the country on Monday.", "SANCTION")
+    assert [r.country for r in event.recipient] == ["GBR"]
+    aid = _one("Emergency medical supplies donated by the European Union arrived in Tegucigalpa on Saturday.", "AID")
+    assert [a.country for a in aid.actor] == ["EUR"]

@@ -342,7 +342,8 @@ class DocActors:
         if owner is None and seats:
             owner = self.kb.entries.get(seats[-1][0])
         if title and owner is not None:
-            if self._unknown_names(segment):  # "Indonesian Foreign Minister Ali Alatas": him, whom the KB lacks
+            # "Indonesian Foreign Minister Ali Alatas": him, whom the KB lacks; "a Chinese premier": anyone who was
+            if self._unknown_names(segment) or segment[0].lower_ in ("a", "an", "another"):
                 country = owner.country if owner.kind == "org" else owner.id
                 return [(Actor(text, start, end, None, None, country, title.sector, "PERSON"), None)]
             holder = self.kb.holder(title.office or "", owner.id, self.day)

@@ -23,7 +23,7 @@ _LIGHT_VERBS = frozenset(
      "deliver", "mount", "begin", "start", "continue", "resume", "step", "announce", "lead", "have", "give", "file",
      "level", "lodge", "reach", "sign", "strike", "wage", "commit", "perpetrate", "do", "undertake", "order",
      "authorize", "authorise", "approve", "declare", "intensify", "escalate", "increase", "receive", "get", "complete",
-     "finish"}
+     "finish", "open"}
 )  # fmt: skip
 # Verbs whose subject takes part in the activity named by their "in" object ("engaged in talks").
 _ENGAGING = frozenset({"engage", "participate", "join", "involve", "take", "lead", "continue", "persist", "succeed"})
@@ -41,7 +41,11 @@ class Arguments:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+    """Passive voice, or a participle with "by" describing a noun ("the man arrested by police")."""
+    return any(
+        c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" or (c.dep_ == "agent" and verb.dep_ in ("acl", "relcl"))
+        for c in verb.children
+    )
 
 
 def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
@@ -221,13 +225,19 @@ def noun_arguments(noun: Token) -> Arguments:
         return Arguments(tuple(_with_conjuncts(actors)), tuple(_with_conjuncts(_children(hit, _PASSIVE_SUBJECTS))), False)
     if place.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in cues().receiving:
         return _received(noun, head, actors)
-    if not actors and place.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in cues().travelling:
+    if place.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in cues().travelling:
         found = subject(head.head)  # "flew to Harare for talks with Mugabe"
-        actors = [found] if found is not None else []
+        actors = actors or ([found] if found is not None else [])
+        if not _prep_objects(noun, _NOUN_RECIPIENT_PREPS):  # "arrived in the Indian capital for a visit": the host
+            where = [o for o in _prep_objects(head.head, frozenset({"to", "in", "into"})) if o.i < noun.i]
+            if where and actors:
+                return Arguments(tuple(_with_conjuncts(actors)), tuple(_with_conjuncts(where)), False)
+    light = False
     if not actors and place.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         if head.lemma_ in _LIGHT_VERBS or place.dep_ == "attr":
             found = subject(head)
             actors = [found] if found is not None else []
+            light = True
     if not actors and place.dep_ == "pobj" and head.lower_ in ("in", "into") and head.head.lemma_ in _ENGAGING:
         found = subject(head.head)
         actors = [found] if found is not None else []
@@ -246,6 +256,8 @@ def noun_arguments(noun: Token) -> Arguments:
     actors = _with_conjuncts(actors)
     if between and not actors:
         return Arguments(tuple(_with_conjuncts(recipients)), (), True)
+    if light and len(actors) >= 2 and not _prep_objects(noun, frozenset({"with", "against", "on", "to"})):
+        return Arguments(tuple(actors), (), True)  # "negotiators of both sides opened a new round of peace talks"
     recipients = [r for r in _with_conjuncts(recipients) if r.i not in {a.i for a in actors}]
     return Arguments(tuple(actors), tuple(recipients), False)
 

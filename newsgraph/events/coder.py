@@ -299,15 +299,16 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         return [r for r in found if (r.start, r.end) not in acting and (r.kb_id, r.sector) not in acting]
 
     recipients = others(_recipients(token, found.recipients, ctx, meeting=item.event == "CONSULT", deep=False))
+    if not _named(recipients) and item.event in DOMINANT:  # "demanded that Israel withdraw": the party asked
+        party = args.clause_subject_or_object(item.complement) if item.complement is not None else None
+        if party is None:  # "urged rebels still holding out ... to lay down their arms", "charged that Zairean
+            # troops were arming militiamen": the subject of the clause it governs
+            party = next(filter(None, map(args.clause_subject_or_object, _governed(token))), None)
+        recipients = others(_actors([party], ctx) if party is not None else []) or recipients
     if not _named(recipients) and item.complement is not None:
-        if item.event in DOMINANT:  # "demanded that Israel withdraw": the party asked
-            party = args.clause_subject_or_object(item.complement)
-            if party is None:  # "urged rebels still holding out ... to lay down their arms": the clause's subject
-                party = next(filter(None, map(args.clause_subject_or_object, _governed(token))), None)
-            recipients = others(_actors([party], ctx) if party is not None else []) or recipients
-        if not _named(recipients):  # "agreed to lift a ban on British beef": whom the act promised or refused concerns
-            inner = args.arguments(item.complement)
-            recipients = others(_recipients(item.complement, inner.recipients, ctx)) or recipients
+        # "agreed to lift a ban on British beef": whom the act promised or refused concerns
+        inner = args.arguments(item.complement)
+        recipients = others(_recipients(item.complement, inner.recipients, ctx)) or recipients
     if not _named(recipients):
         recipients = others(_nearest_named(token, ctx)) or recipients
     if not _named(recipients):  # "told Albright that they would sign the deal": a promise made to Albright
