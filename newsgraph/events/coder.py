@@ -412,12 +412,17 @@ def _recipients(
 _WHERE = frozenset({"in", "at", "near", "inside", "across", "throughout"})
 
 
+# Groups that act where they are: unnamed, they are of the state where the event happens (rebels and militias too,
+# though a dateline alone does not make them local).
+_LOCAL_SECTORS = DOMESTIC_SECTORS | {"REB", "PRM"}
+
+
 def _in_country(actor: Actor, country: str, *, anyone: bool = False) -> Actor:
     """``actor`` of ``country`` if nothing else gives it one and it is a group that acts at home, or someone
     unknown by name ("Moshood Abiola ... arrested in Lagos"), or, with ``anyone``, any party the KB does not know."""
     if actor.country is not None or actor.kb_id is not None:
         return actor
-    if actor.sector in DOMESTIC_SECTORS or (actor.sector is None and actor.entity_type == "PERSON") or anyone:
+    if actor.sector in _LOCAL_SECTORS or (actor.sector is None and actor.entity_type == "PERSON") or anyone:
         return replace(actor, country=country)
     return actor
 
