@@ -265,3 +265,21 @@ def test_diplomats_ordered_out_are_expelled_and_aid_given_by_someone_is_theirs()
     assert [r.country for r in event.recipient] == ["GBR"]
     aid = _one("Emergency medical supplies donated by the European Union arrived in Tegucigalpa on Saturday.", "AID")
     assert [a.country for a in aid.actor] == ["EUR"]
+
+
+def test_a_state_coercing_or_yielding_at_home_acts_on_its_own_people():
+    arrested = _one("Iranian authorities have arrested former Vice President Mohammad Ali Abtahi.", "COERCE")
+    assert [r.country for r in arrested.recipient] == ["IRN"]
+    criticised = _one("The United States condemned the arrest of opposition demonstrators.", "ACCUSE")
+    assert "USA" not in [r.country for r in criticised.recipient]  # words about another state's people
+
+
+def test_two_leaders_the_parser_made_two_subjects_both_act():
+    event = _one("South Korean President Roh Moo-hyun and North Korean leader Kim Jong Il pledged on Thursday to work "
+                 "toward a permanent peace treaty.", "AGREE")
+    assert [a.kb_id for a in event.actor] == ["roh_moo_hyun", "kim_jong_il"]
+
+
+def test_soldiers_leaving_a_territory_withdraw_from_it():
+    event = _one("The last Israeli soldiers left the Gaza Strip before dawn on Monday.", "RETREAT")
+    assert [r.country for r in event.recipient] == ["PSE"]

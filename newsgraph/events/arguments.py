@@ -184,6 +184,10 @@ def verb_arguments(verb: Token) -> Arguments:
     """Actor and recipient heads of a verb trigger, in active or passive voice."""
     actor = subject(verb)
     actors = _with_conjuncts([actor]) if actor is not None else []
+    named = [s for s in _children(verb, _SUBJECTS) if s.pos_ == "PROPN"]
+    if len(named) >= 2 and any(t.lower_ == "and" for t in verb.doc[named[0].i : named[-1].i]):
+        # "President Roh Moo-hyun and North Korean leader Kim Jong Il pledged", parsed as subjects side by side
+        actors = [s for s in named if s.i - 1 not in {n.i for n in named}]
     if is_passive(verb):
         recipients = _children(verb, _PASSIVE_SUBJECTS)
         if not recipients and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):

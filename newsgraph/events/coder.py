@@ -335,7 +335,7 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
     if where is not None and where.country:  # "police arrested protesters in Paris": French police and protesters
         actors = [_in_country(a, where.country) for a in actors]
         recipients = [_in_country(r, where.country) for r in recipients]
-    recipients = _at_home(actors, recipients)
+    recipients = _at_home(item.event, actors, recipients)
     confidence = _confidence(item, actors, recipients, modes)
     return Event(
         id=event_id_for(ctx.doc_id, trigger.start, trigger.end, item.event),
@@ -415,6 +415,7 @@ _WHERE = frozenset({"in", "at", "near", "inside", "across", "throughout"})
 # Groups that act where they are: unnamed, they are of the state where the event happens (rebels and militias too,
 # though a dateline alone does not make them local).
 _LOCAL_SECTORS = DOMESTIC_SECTORS | {"REB", "PRM"}
+_STATE_AT_HOME = frozenset({"GOV", "COP", "JUD", "LEG"})
 
 
 def _in_country(actor: Actor, country: str, *, anyone: bool = False) -> Actor:
@@ -427,14 +428,18 @@ def _in_country(actor: Actor, country: str, *, anyone: bool = False) -> Actor:
     return actor
 
 
-def _at_home(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
-    """Police and courts act in their own state: whom they act on is of it, unless something says otherwise
-    ("Kenyan police raided the printing works of the opposition magazine Finance")."""
-    home = {a.country for a in actors if a.sector in ("COP", "JUD") and a.country}
-    if len(home) != 1:
+def _at_home(event: str, actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
+    """A state's government, police and courts act at home, unless something says otherwise. Whoever police or
+    courts act on, or a state coerces, is of that state ("Kenyan police raided the printing works of the opposition
+    magazine Finance", "Iranian authorities arrested former Vice President Abtahi"); so are the groups that act at
+    home (protesters, the opposition) a government yields to or acts on ("Shevardnadze resigned, yielding to
+    opposition demonstrators"). Not armies, which act abroad, nor words: a state may criticise another's police."""
+    homes = {a.country for a in actors if a.country and a.sector in _STATE_AT_HOME}
+    if len(homes) != 1 or ontology()[event].quad in (1, 3) and event != "CONCEDE":
         return recipients
-    country = home.pop()
-    return [_in_country(r, country, anyone=True) for r in recipients]
+    country = homes.pop()
+    anyone = event == "COERCE" or any(a.sector in ("COP", "JUD") for a in actors)
+    return [_in_country(r, country, anyone=anyone) for r in recipients]
 
 
 def _located(groups: list[Actor], objects: list[Token], found: list[Actor], ctx: CodingContext) -> list[Actor]:
@@ -500,11 +505,15 @@ def _heads_of(heads: tuple[Token, ...], ctx: CodingContext) -> list[str]:
 def _actors(heads: tuple[Token, ...] | list[Token], ctx: CodingContext) -> list[Actor]:
     out: list[Actor] = []
     seen: set[tuple[int | None, int | None]] = set()
+    known: set[tuple[str, str | None]] = set()  # one entry named twice in one role is one actor
     for head in heads:
         for actor in ctx.actors.actors_for(head):
-            if (actor.start, actor.end) not in seen:
-                seen.add((actor.start, actor.end))
-                out.append(actor)
+            if (actor.start, actor.end) in seen or (actor.kb_id is not None and (actor.kb_id, actor.sector) in known):
+                continue
+            seen.add((actor.start, actor.end))
+            if actor.kb_id is not None:
+                known.add((actor.kb_id, actor.sector))
+            out.append(actor)
     return out
 
 
