@@ -283,3 +283,15 @@ def test_two_leaders_the_parser_made_two_subjects_both_act():
 def test_soldiers_leaving_a_territory_withdraw_from_it():
     event = _one("The last Israeli soldiers left the Gaza Strip before dawn on Monday.", "RETREAT")
     assert [r.country for r in event.recipient] == ["PSE"]
+
+
+def test_followers_counted_in_thousands_are_of_whom_they_follow():
+    event = _one("Tens of thousands of followers of radical Shi'ite cleric Moqtada al-Sadr marched through Najaf on "
+                 "Monday.", "PROTEST")
+    assert [(a.country, a.sector, a.kb_id) for a in event.actor] == [("IRQ", "CVL", None)]
+
+
+def test_weeks_of_protests_are_no_time_and_a_refused_permission_is_a_rejection():
+    assert _one("Nepal's King Gyanendra bowed to weeks of deadly street protests late on Monday.", "CONCEDE")
+    event = _one("Pakistan will not permit U.S. troops to carry out ground operations inside its tribal areas.", "REJECT")
+    assert [r.country for r in event.recipient] == ["USA"]

@@ -36,6 +36,8 @@ DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "OPP", "CVL", "REL", "LAB", "
 _FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time"})
 _HEAD_OF_STATE = frozenset({"president", "prime minister", "king", "queen", "emir", "chancellor", "supreme leader", "sultan"})
 _COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "president", "minister", "dr", "dr."})
+# Words that count people: "tens of thousands of followers".
+_COUNTS = frozenset({"tens", "thousands", "hundreds", "dozens", "scores", "millions", "handful", "number"})
 # Sectors of groups that stay themselves whatever they are "of" ("critics of Putin" are not his government).
 _GROUP_SECTORS = frozenset({"OPP", "CVL", "REB", "REF", "JRN", "BUS", "MED", "EDU", "REL", "LAB", "CRM"})
 _POSSESSIVE = frozenset({"its", "their", "his", "her"})
@@ -539,7 +541,14 @@ class DocActors:
         return people[0] if len(people) == 1 else None
 
     def _group_head(self, segment: list[Token], head: Token, hits: list[Match]) -> Role | None:
-        """A group noun heading the phrase, with what it belongs to after "of" ("rivals of the government")."""
+        """A group noun heading the phrase, with what it belongs to after "of" ("rivals of the government"), counted
+        or not ("tens of thousands of followers of Moqtada al-Sadr")."""
+        while head.lower_ in _COUNTS:
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if counted is None:
+                break
+            head = counted
         match = self.by_token.get(head.i)
         if match is None or match.kind != "role" or match.role is None or match.role.office is not None:
             return None
@@ -784,7 +793,7 @@ def _is_title(token: Token) -> bool:
         "minister", "director", "secretary", "speaker", "chair", "chairwoman", "deputy", "rivals", "critics",
         "opponents", "supporters", "relatives", "families", "allies", "presidents", "ministers", "leaders", "heads",
         "chiefs", "premiers", "governments", "envoys", "ambassadors", "commanders", "delegations", "spokesmen",
-        "representatives", "kings",
+        "representatives", "kings", "followers", "loyalists", "partisans",
     }  # fmt: skip
 
 

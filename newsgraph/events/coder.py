@@ -22,7 +22,7 @@ from newsgraph.spans import sentence_of
 # Categories whose verbs keep their own category whatever the clause they govern says.
 DOMINANT = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 # Verbs of acceptance: negated or refused, they are a rejection ("is unlikely to accept Turkey as a mediator").
-ACCEPTING = frozenset({"accept", "agree", "approve", "allow", "endorse", "welcome", "recognize", "recognise"})
+ACCEPTING = frozenset({"accept", "agree", "approve", "allow", "permit", "let", "endorse", "welcome", "recognize", "recognise"})
 _REFUSING = frozenset({"unlikely", "refuse", "decline", "reluctant", "reluctance", "unwilling", "refusal", "fail"})
 
 

@@ -19,6 +19,7 @@ _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Children through which a dependent word is reached: "call *for* a ceasefire", "talks *with* Israel".
 _THROUGH = frozenset({"prep", "prt", "agent", "dative"})
+_TIME_PREPS = frozenset({"on", "in", "at", "during", "by", "until", "since", "before", "after", "over", "through", "for"})
 # What a `frame` may say (docs/lexicon.md): "agreed to withdraw", "decided to lift", "... or face air strikes".
 FRAMES = ("intent", "enact", "ultimatum")
 # What `with` and `without` write for an object that is someone named by name ("handed *Milosevic* over").
@@ -126,8 +127,11 @@ def dependent_lemmas(token: Token, person: Callable[[Token], bool] | None = None
 
 
 def _of_time(prep: Token) -> bool:
+    """"on Friday", "in March": not "to weeks of protests"."""
+    if prep.lower_ not in _TIME_PREPS:
+        return False
     objects = [o for o in prep.children if o.dep_ == "pobj"]
-    return bool(objects) and all(o.lemma_.lower() in cues().times for o in objects)
+    return bool(objects) and all(o.lemma_.lower() in cues().times and not any(c.dep_ == "prep" for c in o.children) for o in objects)
 
 
 def _measured(measure: Token) -> set[str]:
