@@ -295,3 +295,44 @@ def test_weeks_of_protests_are_no_time_and_a_refused_permission_is_a_rejection()
     assert _one("Nepal's King Gyanendra bowed to weeks of deadly street protests late on Monday.", "CONCEDE")
     event = _one("Pakistan will not permit U.S. troops to carry out ground operations inside its tribal areas.", "REJECT")
     assert [r.country for r in event.recipient] == ["USA"]
+
+
+def test_a_rights_groups_report_of_abuses_accuses_the_abusers():
+    events = extract("Turkish security forces routinely torture political detainees, Amnesty International said in a report.")
+    accused = [(e.actor[0].country, [r.country for r in e.recipient]) for e in events if e.event == "ACCUSE"]
+    assert accused == [("NGO", ["TUR"])]
+    assert not [e for e in extract("Police said rebels attacked the town.") if e.event == "ACCUSE"]
+
+
+def test_condemning_what_someone_did_is_directed_at_them():
+    event = _one("Amnesty International condemned the hanging of writer Ken Saro-Wiwa and eight other Ogoni activists "
+                 "by Nigeria's military government.", "ACCUSE")
+    assert [r.country for r in event.recipient] == ["NGA"]
+
+
+def test_a_threat_about_what_ones_own_state_would_do_is_to_its_target():
+    event = _one("President Vladimir Putin warned on Tuesday that Russia could point nuclear missiles at Ukraine if "
+                 "the former Soviet republic joined NATO.", "THREATEN")
+    assert [r.country for r in event.recipient] == ["UKR"]
+
+
+def test_they_in_a_clause_beside_the_main_one_are_its_subject():
+    event = _one("More than 100,000 opposition supporters blew whistles and hurled eggs as they marched through "
+                 "central Belgrade.", "PROTEST")
+    assert [(a.country, a.sector) for a in event.actor] == [("SRB", "OPP")]
+
+
+def test_the_dateline_places_unnamed_rebels_and_does_not_cut_the_sentence():
+    event = _one("KATHMANDU, Nov 24 (Reuters) - Hundreds of Maoist rebels stormed an army barracks in the western "
+                 "district of Dang overnight.", "ASSAULT")
+    assert [a.country for a in event.actor] == ["NPL"]
+    charged = _one("BAKU, April 4 (Reuters) - Azerbaijan charged on Sunday that neighbouring Armenia had sent army "
+                   "units into the Kelbajar district.", "ACCUSE")
+    assert [r.country for r in charged.recipient] == ["ARM"]
+
+
+def test_an_office_the_title_names_is_the_persons_on_no_date_and_jets_of_a_force_are_its():
+    event = _one("Portuguese Prime Minister Antonio Guterres accused the Indonesian army of orchestrating the rampage.", "ACCUSE")
+    assert [a.country for a in event.actor] == ["PRT"]  # today's UN secretary-general
+    bombed = _one("Alpha jets of the ECOMOG peacekeeping force bombed rebel positions around Monrovia.", "ASSAULT")
+    assert [a.kb_id for a in bombed.actor] == ["ECOMOG"]

@@ -54,7 +54,8 @@ def resolve_text(text: str, day: date | None, kb: KnowledgeBase, nlp: Language) 
     why = [f"matched {doc[m.start:m.end].text!r} as {_kind(m.kind, m.entry_ids, kb)}" for m in found.matches]
     office = None
     if entry is not None and entry.kind == "person":
-        office = entry.office_on(day)
+        title = next((m.role.office for m in found.matches if m.kind == "role" and m.role is not None and m.role.office), None)
+        office = entry.office_on(day, title)
         if office is not None:
             why.append(f"on {day or 'today'} {entry.name} held {office.office} of {office.of} ({office.source or 'no source'})")
         elif entry.offices:

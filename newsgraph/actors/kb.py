@@ -81,9 +81,13 @@ class Entry:
 
     def office_on(self, day: date | None, title: str | None = None) -> Office | None:
         """The office held on that day: the one the text's title names, else a state office before a party
-        office, else the latest-starting one. With no date, the offices held today, else the last one held: an
-        undated text is not taken to speak of a former official."""
+        office, else the latest-starting one. With no date, the office the title names (held at any time), else
+        the offices held today, else the last one held: an undated text is not taken to speak of a former
+        official."""
         if day is None:
+            titled = [o for o in self.offices if title is not None and o.office == title]
+            if titled:  # "Portuguese Prime Minister Antonio Guterres" on no date: the office the title names
+                return max(titled, key=lambda o: o.start or date.min)
             held = [o for o in self.offices if o.end is None] or self._last_held()
         else:
             held = [o for o in self.offices if o.holds_on(day)]

@@ -793,7 +793,9 @@ def _is_title(token: Token) -> bool:
         "minister", "director", "secretary", "speaker", "chair", "chairwoman", "deputy", "rivals", "critics",
         "opponents", "supporters", "relatives", "families", "allies", "presidents", "ministers", "leaders", "heads",
         "chiefs", "premiers", "governments", "envoys", "ambassadors", "commanders", "delegations", "spokesmen",
-        "representatives", "kings", "followers", "loyalists", "partisans",
+        "representatives", "kings", "followers", "loyalists", "partisans", "jets", "planes", "warplanes", "aircraft",
+        "helicopters", "gunships", "tanks", "warships", "troops", "soldiers", "fighters", "militiamen", "gunmen",
+        "agents", "officers", "units",
     }  # fmt: skip
 
 

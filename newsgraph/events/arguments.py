@@ -33,6 +33,9 @@ _QUANTITY = frozenset({"round", "series", "wave", "spate", "string", "set", "cou
 _CLAUSE_LINKS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "attr", "ccomp", "dobj", "pobj"})
 
 
+_PLAIN_PRONOUNS = frozenset({"they", "he", "she", "it", "we"})
+
+
 @dataclass(frozen=True)
 class Arguments:
     actors: tuple[Token, ...]
@@ -82,7 +85,13 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
         return None  # "freed 12 soldiers held captive": who held them is not said
     subjects = _children(verb, _SUBJECTS)
     if subjects:  # two subjects are the parser's slip ("The rebel Free Syrian Army threatened"): the name is it
-        return next((s for s in subjects if s.pos_ == "PROPN"), subjects[0])
+        found = next((s for s in subjects if s.pos_ == "PROPN"), subjects[0])
+        if found.lower_ in _PLAIN_PRONOUNS and verb.dep_ in ("advcl", "conj") and depth < 6:
+            # "opposition supporters hurled eggs as they marched through Belgrade": they are the supporters
+            above = subject(verb.head, depth=depth + 1)
+            if above is not None and above.pos_ != "PRON":
+                return above
+        return found
     acronym = _acronym_before(verb)
     if acronym is not None:
         return acronym
@@ -106,7 +115,11 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
             return objects[0]  # object control: "Qatar asked Hamas to leave"
         return subject(head, depth=depth + 1)
     if verb.dep_ in ("conj", "advcl", "pcomp", "acomp", "prep", "pobj", "attr", "dobj"):
-        return subject(head, depth=depth + 1)
+        found = subject(head, depth=depth + 1)
+        if found is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.i != head.i:
+            # "the king said parliament would be reinstated, bowing to protests": who said it bows
+            return subject(head.head, depth=depth + 1)
+        return found
     return None
 
 
@@ -148,6 +161,16 @@ def _reduced_relative(verb: Token) -> Token | None:
     if len(nouns) == 1 and nouns[0].left_edge.i == head.i + 1 and nouns[0].pos_ in ("NOUN", "PROPN"):
         return nouns[0]
     return None
+
+
+def doers(noun: Token) -> list[Token]:
+    """Who did what a noun names, by its "by": "the expulsion of four diplomats by Moscow" (the parser may hang the
+    "by" on the diplomats), "the hanging of Ken Saro-Wiwa by Nigeria's military government"."""
+    for holder in [noun, *_with_conjuncts(_prep_objects(noun, frozenset({"of"})))]:
+        found = _prep_objects(holder, frozenset({"by"})) + [o for a in _children(holder, {"agent"}) for o in _children(a, {"pobj"})]
+        if found:
+            return found
+    return []
 
 
 def _received(noun: Token, verb: Token, givers: list[Token]) -> Arguments:
@@ -209,12 +232,7 @@ def verb_arguments(verb: Token) -> Arguments:
 
 def noun_arguments(noun: Token) -> Arguments:
     """Actor and recipient heads of a noun trigger ("Qatar's pressure on Hamas", "the assassination of X")."""
-    actors = _children(noun, {"poss"})
-    if not actors:  # "the expulsion of four diplomats by Moscow" (the parser may hang "by" on the diplomats)
-        for holder in [noun, *_prep_objects(noun, frozenset({"of"}))]:
-            actors = _prep_objects(holder, frozenset({"by"})) + [o for a in _children(holder, {"agent"}) for o in _children(a, {"pobj"})]
-            if actors:
-                break
+    actors = _children(noun, {"poss"}) or doers(noun)
     if not actors:
         actors = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("PROPN", "ADJ")]
         actors = [c for c in actors if c.text[:1].isupper()]

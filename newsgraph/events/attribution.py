@@ -15,15 +15,9 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 def attribution(trigger: Token, sentence: Span, resolve: Callable[[Token], list[Actor]], text: str) -> Actor | None:
     """The source the sentence gives for the event of ``trigger``, or None when it states it in its own voice."""
     c = cues()
-    token = trigger
-    for _ in range(6):
-        if token.head.i == token.i or (token.dep_ == "conj" and any(ch.dep_ in _SUBJECTS for ch in token.children)):
-            break  # a clause with a subject of its own is said in its own voice
-        link, token = token.dep_, token.head
-        if token.lemma_.lower() in c.speech_verbs and link in ("ccomp", "dobj", "xcomp", "advcl", "parataxis"):
-            speaker = next((ch for ch in token.children if ch.dep_ in _SUBJECTS), None)
-            if speaker is not None:
-                return _one(speaker, resolve, text)
+    verb = speech_verb(trigger)
+    if verb is not None:
+        return _one(next(ch for ch in verb.children if ch.dep_ in _SUBJECTS), resolve, text)
     for token in sentence:
         if (token.lower_ in c.speech_prepositions or token.lemma_.lower() in c.speech_prepositions) and token.dep_ in (
             "prep", "advcl"
@@ -36,6 +30,20 @@ def attribution(trigger: Token, sentence: Span, resolve: Callable[[Token], list[
     hedge = _hedge(trigger, c.speech_adverbs)
     if hedge is not None:
         return Actor(text=hedge.text, start=hedge.idx, end=hedge.idx + len(hedge.text))
+    return None
+
+
+def speech_verb(trigger: Token) -> Token | None:
+    """The verb of saying, with a subject, whose clause states the event of ``trigger`` ("Amnesty *said* ...")."""
+    speech = cues().speech_verbs
+    token = trigger
+    for _ in range(6):
+        if token.head.i == token.i or (token.dep_ == "conj" and any(ch.dep_ in _SUBJECTS for ch in token.children)):
+            return None  # a clause with a subject of its own is said in its own voice
+        link, token = token.dep_, token.head
+        if token.lemma_.lower() in speech and link in ("ccomp", "dobj", "xcomp", "advcl", "parataxis"):
+            if any(ch.dep_ in _SUBJECTS for ch in token.children):
+                return token
     return None
 
 

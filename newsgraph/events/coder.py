@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.actors.resolve import DOMESTIC_SECTORS, DocActors
 from newsgraph.events import arguments as args
-from newsgraph.events.attribution import attribution
+from newsgraph.events.attribution import attribution, speech_verb
 from newsgraph.events.cues import cues
 from newsgraph.events.dates import event_date
 from newsgraph.events.lexicon import Entry, Lexicon, lexicon
@@ -19,6 +19,8 @@ from newsgraph.events.places import location
 from newsgraph.model import CODER, Actor, Article, Event, Trigger, event_id_for
 from newsgraph.spans import sentence_of
 
+# Categories of words about what someone did: what they are about is done by whom they are directed at.
+_JUDGING = frozenset({"ACCUSE", "PROTEST", "REJECT", "SANCTION"})
 # Categories whose verbs keep their own category whatever the clause they govern says.
 DOMINANT = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 # Verbs of acceptance: negated or refused, they are a rejection ("is unlikely to accept Turkey as a mediator").
@@ -249,9 +251,38 @@ def code_sentence(sentence: Span, ctx: CodingContext, lex: Lexicon | None = None
         event = _event(*finalize(item), sentence, ctx)
         if event is not None:
             events.append((item.token, event))
-    return _one_per_act(events)
+    found = _one_per_act(events)
+    return found + [r for token, e in events if e in found and (r := _reported_abuse(token, e, ctx)) is not None]
 
 
+def _reported_abuse(token: Token, event: Event, ctx: CodingContext) -> Event | None:
+    """A rights group reporting abuses accuses whoever commits them ("Turkish security forces routinely torture
+    detainees, Amnesty International said in a report"), as news coders read it: besides the abuse it reports, the
+    report is an accusation (ACCUSE, allege) by the group against the abusers. So is any source's "report"."""
+    if event.event not in _ABUSES or event.attribution is None or not _named(list(event.actor)):
+        return None
+    verb = speech_verb(token)
+    if verb is None:
+        return None
+    in_report = any(
+        p.dep_ == "prep" and p.lower_ == "in" and any(o.lemma_.lower() in cues().documents for o in p.children)
+        for p in verb.children
+    )
+    source = event.attribution
+    if source.country != "NGO" and not in_report or source.kb_id is None and source.country is None:
+        return None
+    said = Trigger(ctx.text[verb.idx : verb.idx + len(verb.text)], verb.idx, verb.idx + len(verb.text))
+    accuse = ontology()["ACCUSE"]
+    return replace(
+        event, id=event_id_for(ctx.doc_id, said.start, said.end, "ACCUSE"), event="ACCUSE", mode="allege", context=(),
+        quad=accuse.quad, intensity=accuse.intensity("allege"), cameo="112", actor=(source,), recipient=event.actor,
+        modality=tuple(m for m in event.modality if m == "historical"), attribution=None, trigger=said,
+        rule=f"reported:{event.rule}",
+    )  # fmt: skip
+
+
+# Abuses whose report by a rights group is an accusation.
+_ABUSES = frozenset({"ASSAULT", "COERCE"})
 # Links between two triggers of the same category that tell one act twice: "held talks" / "talks", "strikes
 # killed", "opened fire, killing".
 _SAME_ACT = frozenset({"dobj", "nsubj", "nsubjpass", "advcl", "xcomp", "pobj", "compound", "attr", "acl"})
@@ -299,12 +330,19 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         return [r for r in found if (r.start, r.end) not in acting and (r.kb_id, r.sector) not in acting]
 
     recipients = others(_recipients(token, found.recipients, ctx, meeting=item.event == "CONSULT", deep=False))
+    if item.event in _JUDGING and token.pos_ in ("VERB", "AUX"):
+        # "condemned the hanging of Ken Saro-Wiwa by Nigeria's military government": whoever did what is judged
+        judged = [d for o in token.children if o.dep_ in ("dobj", "nsubjpass") for d in args.doers(o)]
+        recipients = others(_actors(judged, ctx)) if _named(others(_actors(judged, ctx))) else recipients
     if not _named(recipients) and item.event in DOMINANT:  # "demanded that Israel withdraw": the party asked
         party = args.clause_subject_or_object(item.complement) if item.complement is not None else None
         if party is None:  # "urged rebels still holding out ... to lay down their arms", "charged that Zairean
             # troops were arming militiamen": the subject of the clause it governs
             party = next(filter(None, map(args.clause_subject_or_object, _governed(token))), None)
-        recipients = others(_actors([party], ctx) if party is not None else []) or recipients
+        parties = others(_actors([party], ctx) if party is not None else [])
+        if item.event == "THREATEN" and {p.country for p in parties} <= {a.country for a in actors}:
+            parties = []  # "Putin warned that Russia could point missiles at Ukraine": the threat is to Ukraine
+        recipients = parties or recipients
     if not _named(recipients) and item.complement is not None:
         # "agreed to lift a ban on British beef": whom the act promised or refused concerns
         inner = args.arguments(item.complement)
@@ -335,6 +373,9 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
     if where is not None and where.country:  # "police arrested protesters in Paris": French police and protesters
         actors = [_in_country(a, where.country) for a in actors]
         recipients = [_in_country(r, where.country) for r in recipients]
+    if ctx.actors.home is not None:  # "KATHMANDU (Reuters) - Maoist rebels stormed an army barracks"
+        actors = [_in_country(a, ctx.actors.home) for a in actors]
+        recipients = [_in_country(r, ctx.actors.home) for r in recipients]
     recipients = _at_home(item.event, actors, recipients)
     confidence = _confidence(item, actors, recipients, modes)
     return Event(
@@ -409,13 +450,16 @@ def _recipients(
 
 
 # Prepositions that say where an act took place ("detained demonstrators *in* Yerevan").
-_WHERE = frozenset({"in", "at", "near", "inside", "across", "throughout"})
+_WHERE = frozenset({"in", "at", "near", "inside", "across", "throughout", "through", "along"})
 
 
-# Groups that act where they are: unnamed, they are of the state where the event happens (rebels and militias too,
-# though a dateline alone does not make them local).
-_LOCAL_SECTORS = DOMESTIC_SECTORS | {"REB", "PRM"}
 _STATE_AT_HOME = frozenset({"GOV", "COP", "JUD", "LEG"})
+
+
+# Groups that act where they are: unnamed, they are of the state where the event happens, else of the story's
+# dateline. Rebels and militias too, though not by the dateline alone in the resolver: where the event happens
+# comes first ("rebels attacked a town in Somalia", in a story from Nairobi).
+_LOCAL_SECTORS = DOMESTIC_SECTORS | {"REB", "PRM"}
 
 
 def _in_country(actor: Actor, country: str, *, anyone: bool = False) -> Actor:

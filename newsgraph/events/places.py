@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from newsgraph.actors.resolve import DocActors
 from newsgraph.model import Location
 
-_PLACE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout", "around", "from"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout", "around", "from", "through", "along"})
 
 
 def _place_objects(trigger: Token) -> list[Token]:

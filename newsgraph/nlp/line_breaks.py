@@ -19,6 +19,7 @@ from newsgraph.layout import wire_datelines
 
 NAME = "newsgraph_line_breaks"
 _SHORT_LINE_WORDS = 6
+_BODY_START_WORDS = 3
 _TITLE_SHARE = 0.6
 _ENDINGS = frozenset(".!?:;\"'\u201d\u2019)")
 
@@ -37,6 +38,12 @@ def line_breaks(doc: Doc) -> Doc:
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
+            # and the sentence it opens runs on past its first words ("BAKU, April 4 (Reuters) - Azerbaijan /
+            # charged ..." was cut after the subject)
+            for token in doc[span.start + 1 : span.start + 1 + _BODY_START_WORDS]:
+                if token.is_space or token.is_punct:
+                    break
+                token.is_sent_start = False
     return doc
 
 
