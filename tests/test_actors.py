@@ -291,3 +291,13 @@ Alatas Alatas PROPN ROOT 4
 def test_actors_a_surname_after_another_first_name_is_someone_else(doc_from, blank_nlp, rows, index, kb_id):
     actors = _actors(doc_from, blank_nlp, rows, date(2009, 1, 1), index)
     assert [a.kb_id for a in actors] == [kb_id]
+
+
+def test_a_town_before_a_group_noun_places_the_group(nlp):
+    from newsgraph.actors.explain import resolve_text
+    from newsgraph.api import knowledge_base
+
+    kb = knowledge_base()
+    assert resolve_text("Milan magistrates", None, kb, nlp).actor.country == "ITA"
+    assert resolve_text("Lagos police", None, kb, nlp).actor.country == "NGA"
+    assert resolve_text("Federal agents", None, kb, nlp).actor.country is None  # an adjective, not the town

@@ -336,3 +336,21 @@ def test_an_office_the_title_names_is_the_persons_on_no_date_and_jets_of_a_force
     assert [a.country for a in event.actor] == ["PRT"]  # today's UN secretary-general
     bombed = _one("Alpha jets of the ECOMOG peacekeeping force bombed rebel positions around Monrovia.", "ASSAULT")
     assert [a.kb_id for a in bombed.actor] == ["ECOMOG"]
+
+
+def test_bombs_planted_by_someone_kill_by_their_hand():
+    event = _one("LIMA, July 17 (Reuters) - Two car bombs planted by Shining Path guerrillas tore through Lima's "
+                 "Miraflores district, killing at least 18 people.", "ASSAULT")
+    assert [a.kb_id for a in event.actor] == ["SHINING_PATH"]
+
+
+def test_unnamed_police_are_of_the_state_of_whom_they_arrest_and_federal_is_no_town():
+    event = _one("Federal agents arrested Raul Salinas de Gortari, elder brother of former President Carlos Salinas de "
+                 "Gortari, on Tuesday.", "COERCE")
+    assert [(a.country, a.sector) for a in event.actor] == [("MEX", "COP")]  # not Federal, a town in Argentina
+
+
+def test_according_to_names_a_source_not_an_accord():
+    event = _one("Russia agreed on Sunday to supply fuel for the Bushehr nuclear power station in Iran, according to "
+                 "officials of the Russian atomic energy agency.", "AGREE")
+    assert [r.country for r in event.recipient] == ["IRN"]

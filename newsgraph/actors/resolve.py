@@ -394,6 +394,7 @@ class DocActors:
             # "the Bush administration", "Milosevic's forces": the state of the one named
             names = self._unknown_names(segment)
             owner = self._surname_country(segment, names[-1:], roles) if names else None
+            owner = owner or self._town_country(segment, head)  # "Milan magistrates", "Lagos police"
             return [(Actor(text, start, end, None, None, owner, specific[0].sector, entity_type), None)]
         def is_name(t: Token) -> bool:
             return t.pos_ == "PROPN" or (loose and t.is_alpha and t.text[:1].isupper())
@@ -412,12 +413,35 @@ class DocActors:
             if country is not None:
                 return [(Actor(name, s, e, None, None, country, None, "PERSON"), None)]
             city = self.city(name)
+            if len(named) == 1 and named[0].dep_ in ("compound", "amod") and named[0].head.pos_ == "NOUN" and (
+                named[0].lower_ in self.compiled.adjectives
+            ):
+                city = None  # "Federal agents", "the Central Bank": a word of English, not the town of that name
             if city is not None and len(named) <= 3:  # a place: "Gaza", "Odesa", "Omdurman"
                 # "Las Delicias in southern Colombia": the state the text puts it in, whatever the table says
                 country = self._state_around(head) or city.country
                 return [(Actor(name, s, e, city.name, None, country, None, "GPE"), None)]
             return [(Actor(name, s, e, None, None, None, None, entity_type or _guess_type(segment)), None)]
         return []
+
+    def _town_country(self, segment: list[Token], head: Token) -> str | None:
+        """The country of a town named before a group's noun: "Milan magistrates", "New Delhi police"."""
+        run = [
+            t for t in segment
+            if t.i < head.i and t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() and t.dep_ in ("compound", "nmod", "poss")
+        ]  # fmt: skip
+        if not run or run[-1].i + 1 != head.i and not (run[-1].i + 2 == head.i and head.doc[head.i - 1].dep_ == "case"):
+            return None
+        words = [run[-1]]
+        for t in reversed(run[:-1]):
+            if t.i + 1 != words[0].i:
+                break
+            words.insert(0, t)
+        name = self.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+        if len(words) == 1 and words[0].lower_ in self.compiled.adjectives:
+            return None
+        city = self.city(name)
+        return city.country if city is not None else None
 
     def _state_around(self, place: Token) -> str | None:
         """The state a place's own "in" names: "Las Delicias *in southern Colombia*"."""

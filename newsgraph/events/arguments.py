@@ -23,7 +23,7 @@ _LIGHT_VERBS = frozenset(
      "deliver", "mount", "begin", "start", "continue", "resume", "step", "announce", "lead", "have", "give", "file",
      "level", "lodge", "reach", "sign", "strike", "wage", "commit", "perpetrate", "do", "undertake", "order",
      "authorize", "authorise", "approve", "declare", "intensify", "escalate", "increase", "receive", "get", "complete",
-     "finish", "open"}
+     "finish", "open", "widen", "broaden", "expand", "extend", "deepen", "press", "keep", "maintain"}
 )  # fmt: skip
 # Verbs whose subject takes part in the activity named by their "in" object ("engaged in talks").
 _ENGAGING = frozenset({"engage", "participate", "join", "involve", "take", "lead", "continue", "persist", "succeed"})
@@ -85,7 +85,7 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
         return None  # "freed 12 soldiers held captive": who held them is not said
     subjects = _children(verb, _SUBJECTS)
     if subjects:  # two subjects are the parser's slip ("The rebel Free Syrian Army threatened"): the name is it
-        found = next((s for s in subjects if s.pos_ == "PROPN"), subjects[0])
+        found = _firer(next((s for s in subjects if s.pos_ == "PROPN"), subjects[0]))  # "bombs planted by X killed"
         if found.lower_ in _PLAIN_PRONOUNS and verb.dep_ in ("advcl", "conj") and depth < 6:
             # "opposition supporters hurled eggs as they marched through Belgrade": they are the supporters
             above = subject(verb.head, depth=depth + 1)
@@ -127,7 +127,7 @@ def _firer(weapon: Token) -> Token:
     """Who fired a weapon named as the doer: "hit by rockets *fired from Israeli helicopter gunships*"."""
     if weapon.lemma_.lower() not in cues().weapons:
         return weapon
-    for fired in weapon.children:
+    for fired in weapon.children:  # fired, planted, launched, dropped ... by or from someone
         if fired.dep_ == "acl" and fired.pos_ == "VERB":
             for prep in _children(fired, {"prep", "agent"}):
                 if prep.lower_ in ("from", "by"):

@@ -377,6 +377,7 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         actors = [_in_country(a, ctx.actors.home) for a in actors]
         recipients = [_in_country(r, ctx.actors.home) for r in recipients]
     recipients = _at_home(item.event, actors, recipients)
+    actors = _police_of(actors, recipients)
     confidence = _confidence(item, actors, recipients, modes)
     return Event(
         id=event_id_for(ctx.doc_id, trigger.start, trigger.end, item.event),
@@ -460,6 +461,20 @@ _STATE_AT_HOME = frozenset({"GOV", "COP", "JUD", "LEG"})
 # dateline. Rebels and militias too, though not by the dateline alone in the resolver: where the event happens
 # comes first ("rebels attacked a town in Somalia", in a story from Nairobi).
 _LOCAL_SECTORS = DOMESTIC_SECTORS | {"REB", "PRM"}
+
+
+def _police_of(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
+    """Unnamed police and courts with nothing else to place them are of the state of the one they act on ("Federal
+    agents arrested Raul Salinas de Gortari, brother of former President Carlos Salinas")."""
+    countries = {r.country for r in recipients if r.country} - _NOT_STATES
+    if len(countries) != 1 or not all(a.country is None and a.kb_id is None and a.sector in ("COP", "JUD") for a in actors):
+        return actors
+    country = countries.pop()
+    return [replace(a, country=country) for a in actors]
+
+
+# Country codes that are not states.
+_NOT_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"})
 
 
 def _in_country(actor: Actor, country: str, *, anyone: bool = False) -> Actor:

@@ -102,8 +102,8 @@ def dependent_lemmas(token: Token, person: Callable[[Token], bool] | None = None
     for child in token.children:
         if child.dep_ in _THROUGH and child.i < token.i:
             continue  # "On Nov. 2, X called Y": a preposition before the verb sets the scene
-        if child.dep_ == "prep" and _of_time(child):
-            continue  # so does one of time after it: "called on Friday"
+        if child.dep_ == "prep" and _of_time(child) or child.lower_ in cues().speech_prepositions:
+            continue  # so does one of time after it ("called on Friday"), and "according to" names a source
         if child.dep_ == "nsubj":  # counts ("troops left"), but below an object: "Thai authorities handed over
             through.add(child.lemma_.lower())  # Hambali" hands over a person, not authority
             continue
