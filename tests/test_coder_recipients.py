@@ -354,3 +354,39 @@ def test_according_to_names_a_source_not_an_accord():
     event = _one("Russia agreed on Sunday to supply fuel for the Bushehr nuclear power station in Iran, according to "
                  "officials of the Russian atomic energy agency.", "AGREE")
     assert [r.country for r in event.recipient] == ["IRN"]
+
+
+def test_a_state_joined_to_led_is_read_and_a_state_as_a_measure_is_not():
+    event = _one("U.S.-led warplanes pounded Baghdad before dawn on Thursday.", "ASSAULT")
+    assert [a.country for a in event.actor] == ["USA"]
+    withdrew = _one("Colombian troops withdrew from a Switzerland-sized swathe of southern jungle on Saturday.", "RETREAT")
+    assert "CHE" not in [r.country for r in withdrew.recipient]
+
+
+def test_an_ultimatum_from_someone_to_do_something_is_theirs():
+    event = _one("Zairean President Mobutu Sese Seko rejected an ultimatum from rebel leader Laurent Kabila to resign.", "REJECT")
+    assert [r.kb_id for r in event.recipient] == ["laurent_desire_kabila"]
+
+
+def test_where_the_thing_acted_on_is_the_act_is():
+    event = _one("Thousands of students occupied the parliament building in Jakarta on Tuesday.", "PROTEST")
+    assert [a.country for a in event.actor] == ["IDN"]
+
+
+def test_someone_named_who_is_acted_on_is_the_recipient_known_or_not():
+    event = _one("Wei Jingsheng, China's best-known dissident, was freed on medical parole by the Chinese authorities "
+                 "on Sunday and put on a flight to the United States.", "RETREAT")
+    assert [(r.text, r.country) for r in event.recipient] == [("Wei Jingsheng", "CHN")]
+
+
+def test_agreeing_to_recognise_or_sign_is_a_promise():
+    assert _one("Israel and the Palestine Liberation Organisation agreed to recognise each other.", "AGREE")
+    event = _one("Russia agreed on Wednesday to sign a cooperation charter with NATO.", "AGREE")
+    assert [r.kb_id for r in event.recipient] == ["NATO"]
+
+
+def test_terms_done_under_are_not_what_is_done():
+    event = _one("Yugoslav army and police units began pulling out of Kosovo on Thursday under a military-technical "
+                 "agreement signed with NATO.", "RETREAT")
+    assert [r.country for r in event.recipient] == ["KOS"]
+    assert _one("Pakistani police placed the ousted chief justice under house arrest on Sunday.", "COERCE")

@@ -117,7 +117,7 @@ class DocActors:
     @classmethod
     def build(cls, doc: Doc, compiled: CompiledKB, day: date | None, text: str | None = None) -> DocActors:
         found = cls(doc, compiled, day, text if text is not None else doc.text)
-        found.matches = find_matches(doc, compiled)
+        found.matches = [m for m in find_matches(doc, compiled) if not _likened(doc, m.end)]
         found.by_token = {i: m for m in found.matches for i in range(m.start, m.end)}
         found.starts = [m.start for m in found.matches]
         entries = compiled.kb.entries
@@ -746,6 +746,14 @@ def _span_head(span: Span) -> Token:
         if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
             return token
     return span[0]
+
+
+# "a Switzerland-sized swathe of jungle", "a Soviet-style economy": a name used as a measure names no one.
+_LIKENING = frozenset({"sized", "size", "style", "like", "shaped", "type", "era"})
+
+
+def _likened(doc: Doc, end: int) -> bool:
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _LIKENING
 
 
 def _phrase(head: Token, labels: Labels) -> list[Token]:

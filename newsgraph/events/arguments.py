@@ -306,6 +306,8 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     for prep in _children(token, {"prep", "dative"}):
         if prep.lower_ in preps or prep.dep_ == "dative":
             out.extend(_children(prep, {"pobj"}))
+            # "an ultimatum from rebel leader Laurent Kabila to resign", parsed "from [Kabila to resign]"
+            out.extend(s for c in _children(prep, {"pcomp"}) for s in _children(c, {"nsubj"}))
             if prep.dep_ == "dative" and prep.pos_ in ("NOUN", "PROPN", "PRON"):
                 out.append(prep)
     return out

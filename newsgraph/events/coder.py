@@ -25,6 +25,7 @@ _JUDGING = frozenset({"ACCUSE", "PROTEST", "REJECT", "SANCTION"})
 DOMINANT = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 # Verbs of acceptance: negated or refused, they are a rejection ("is unlikely to accept Turkey as a mediator").
 ACCEPTING = frozenset({"accept", "agree", "approve", "allow", "permit", "let", "endorse", "welcome", "recognize", "recognise"})
+_PROMISING = frozenset({"agree", "promise", "pledge", "vow", "offer"})
 _REFUSING = frozenset({"unlikely", "refuse", "decline", "reluctant", "reluctance", "unwilling", "refusal", "fail"})
 
 
@@ -114,7 +115,8 @@ def settle(token: Token, entry: Entry, triggers: dict[int, Entry]) -> Coded:
                 mode = _request_mode(entry, inner_entry.event)
                 return Coded(token, entry, entry.event, mode, entry.cameo, entry.rule, complement=inner)
             inner_cat = onto[inner_entry.event]
-            if inner_entry.event == "SUPPORT":  # "reaffirmed its commitment to supporting X"
+            if inner_entry.event == "SUPPORT" and not (lemma in _PROMISING and token.pos_ in ("VERB", "AUX")):
+                # "reaffirmed its commitment to supporting X" (but "agreed to recognise each other" is a promise)
                 event, cameo = "SUPPORT", inner_entry.cameo
             elif inner_cat.cooperative:  # promised cooperation, retreat included, is AGREE
                 event, cameo = "AGREE", "03"
@@ -330,11 +332,18 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         return [r for r in found if (r.start, r.end) not in acting and (r.kb_id, r.sector) not in acting]
 
     recipients = others(_recipients(token, found.recipients, ctx, meeting=item.event == "CONSULT", deep=False))
+    pinned = args.is_passive(token) and any(_someone(r) for r in _actors(found.recipients, ctx))
+    if pinned:  # "Wei Jingsheng was freed": him, known to the KB or not
+        recipients = others(_actors(found.recipients, ctx))
+
+    def unnamed(group: list[Actor]) -> bool:  # look further only when no one is named yet
+        return not pinned and not _named(group)
+
     if item.event in _JUDGING and token.pos_ in ("VERB", "AUX"):
         # "condemned the hanging of Ken Saro-Wiwa by Nigeria's military government": whoever did what is judged
         judged = [d for o in token.children if o.dep_ in ("dobj", "nsubjpass") for d in args.doers(o)]
         recipients = others(_actors(judged, ctx)) if _named(others(_actors(judged, ctx))) else recipients
-    if not _named(recipients) and item.event in DOMINANT:  # "demanded that Israel withdraw": the party asked
+    if unnamed(recipients) and item.event in DOMINANT:  # "demanded that Israel withdraw": the party asked
         party = args.clause_subject_or_object(item.complement) if item.complement is not None else None
         if party is None:  # "urged rebels still holding out ... to lay down their arms", "charged that Zairean
             # troops were arming militiamen": the subject of the clause it governs
@@ -343,15 +352,15 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         if item.event == "THREATEN" and {p.country for p in parties} <= {a.country for a in actors}:
             parties = []  # "Putin warned that Russia could point missiles at Ukraine": the threat is to Ukraine
         recipients = parties or recipients
-    if not _named(recipients) and item.complement is not None:
+    if unnamed(recipients) and item.complement is not None:
         # "agreed to lift a ban on British beef": whom the act promised or refused concerns
         inner = args.arguments(item.complement)
         recipients = others(_recipients(item.complement, inner.recipients, ctx)) or recipients
-    if not _named(recipients):
+    if unnamed(recipients):
         recipients = others(_nearest_named(token, ctx)) or recipients
-    if not _named(recipients):  # "told Albright that they would sign the deal": a promise made to Albright
+    if unnamed(recipients):  # "told Albright that they would sign the deal": a promise made to Albright
         recipients = others(_actors(args.addressees(token), ctx)) or recipients
-    if not _named(recipients) and token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
+    if unnamed(recipients) and token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
         # "China's assistance package consisted of supplies for Yemen": the clause around a noun trigger
         recipients = others(_nearest_named(token.head, ctx, skip=token)) or recipients
     if item.event == "MOBILIZE":  # "deployed soldiers": what is moved is the actor's own, not a recipient
@@ -541,6 +550,11 @@ def _shared_clause(token: Token) -> bool:
     """A verb coordinated with no subject of its own shares its head's: "agreed to attend a conference *and to hold
     talks with Israel*"."""
     return token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
+def _someone(actor: Actor) -> bool:
+    """A person named by name whom the KB does not know."""
+    return actor.kb_id is None and actor.entity_type == "PERSON" and actor.text[:1].isupper()
 
 
 def _named(actors: list[Actor]) -> bool:

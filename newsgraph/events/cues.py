@@ -40,6 +40,7 @@ class Cues:
     addressing: frozenset[str]
     times: frozenset[str]
     weapons: frozenset[str]
+    terms: frozenset[str]
 
 
 def _set(values: list[str] | None) -> frozenset[str]:
@@ -81,4 +82,5 @@ def cues() -> Cues:
         addressing=_set(data["addressing"]),
         times=_set(data["times"]),
         weapons=_set(data["weapons"]),
+        terms=_set(data["terms"]),
     )

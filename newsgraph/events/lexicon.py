@@ -102,8 +102,10 @@ def dependent_lemmas(token: Token, person: Callable[[Token], bool] | None = None
     for child in token.children:
         if child.dep_ in _THROUGH and child.i < token.i:
             continue  # "On Nov. 2, X called Y": a preposition before the verb sets the scene
-        if child.dep_ == "prep" and _of_time(child) or child.lower_ in cues().speech_prepositions:
-            continue  # so does one of time after it ("called on Friday"), and "according to" names a source
+        if child.dep_ == "prep" and (_of_time(child) or _of_terms(child)) or child.lower_ in cues().speech_prepositions:
+            # so does one of time after it ("called on Friday") or of the terms it is done under ("pulled out of
+            # Kosovo under an agreement" leaves no agreement), and "according to" names a source
+            continue
         if child.dep_ == "nsubj":  # counts ("troops left"), but below an object: "Thai authorities handed over
             through.add(child.lemma_.lower())  # Hambali" hands over a person, not authority
             continue
@@ -132,6 +134,11 @@ def _of_time(prep: Token) -> bool:
         return False
     objects = [o for o in prep.children if o.dep_ == "pobj"]
     return bool(objects) and all(o.lemma_.lower() in cues().times and not any(c.dep_ == "prep" for c in o.children) for o in objects)
+
+
+def _of_terms(prep: Token) -> bool:
+    """"under a military-technical agreement", "under pressure": not "under house arrest"."""
+    return prep.lower_ == "under" and any(o.dep_ == "pobj" and o.lemma_.lower() in cues().terms for o in prep.children)
 
 
 def _measured(measure: Token) -> set[str]:

@@ -11,13 +11,15 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "th
 
 
 def _place_objects(trigger: Token) -> list[Token]:
+    if trigger.pos_ in ("VERB", "AUX"):  # "occupied the parliament building in Jakarta": where what is acted on is
+        anchors = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    else:  # "the attack in Gaza", "launched an attack in Gaza"
+        anchors = [trigger, trigger.head]
     out = []
-    for anchor in (trigger, trigger.head):
+    for anchor in anchors:
         for prep in anchor.children:
             if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
                 out.extend(c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN")
-        if anchor.pos_ in ("VERB", "AUX"):
-            break
     return out
 
 
