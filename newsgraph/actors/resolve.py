@@ -117,10 +117,13 @@ class DocActors:
     @classmethod
     def build(cls, doc: Doc, compiled: CompiledKB, day: date | None, text: str | None = None) -> DocActors:
         found = cls(doc, compiled, day, text if text is not None else doc.text)
-        found.matches = [m for m in find_matches(doc, compiled) if not _likened(doc, m.end)]
+        entries = compiled.kb.entries
+        found.matches = [
+            m for m in find_matches(doc, compiled)
+            if m.kind != "entry" or (e := entries.get(m.entry_ids[0])) is None or e.kind != "state" or not _likened(doc, m.end)
+        ]  # fmt: skip
         found.by_token = {i: m for m in found.matches for i in range(m.start, m.end)}
         found.starts = [m.start for m in found.matches]
-        entries = compiled.kb.entries
         found.nouns = compiled.kb.unnamed_ref_nouns.union(
             *(entry.nouns for m in found.matches for i in m.entry_ids if (entry := entries.get(i)) is not None)
         )
@@ -401,7 +404,8 @@ class DocActors:
 
         # a name is capitalised ("landmark" tagged a proper noun is the parser's slip) and no month ("Feb.")
         if any(is_name(t) and t.text[:1].isupper() and t.lower_.rstrip(".") not in _TIME_WORDS for t in segment):
-            named = [t for t in segment if is_name(t) or t.dep_ in ("compound", "flat")]
+            # (a word of the name, capitalised or between names: "Osama bin Laden", not "the Quetta suicide attack")
+            named = [t for t in segment if is_name(t) or t.dep_ in ("compound", "flat") and t.text[:1].isupper()]
             first, last = named[0], named[-1]
             s, e = first.idx, last.idx + len(last.text)
             name = self.text[s:e]
@@ -748,7 +752,7 @@ def _span_head(span: Span) -> Token:
     return span[0]
 
 
-# "a Switzerland-sized swathe of jungle", "a Soviet-style economy": a name used as a measure names no one.
+# "a Switzerland-sized swathe of jungle", "a Soviet-style economy": a state's name used as a measure names no one.
 _LIKENING = frozenset({"sized", "size", "style", "like", "shaped", "type", "era"})
 
 

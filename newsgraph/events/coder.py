@@ -342,7 +342,8 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
     if item.event in _JUDGING and token.pos_ in ("VERB", "AUX"):
         # "condemned the hanging of Ken Saro-Wiwa by Nigeria's military government": whoever did what is judged
         judged = [d for o in token.children if o.dep_ in ("dobj", "nsubjpass") for d in args.doers(o)]
-        recipients = others(_actors(judged, ctx)) if _named(others(_actors(judged, ctx))) else recipients
+        doing = others(_actors(judged, ctx)) if judged else []
+        recipients = doing if _named(doing) else recipients
     if unnamed(recipients) and item.event in DOMINANT:  # "demanded that Israel withdraw": the party asked
         party = args.clause_subject_or_object(item.complement) if item.complement is not None else None
         if party is None:  # "urged rebels still holding out ... to lay down their arms", "charged that Zairean
@@ -532,18 +533,26 @@ def _nearest_named(token: Token, ctx: CodingContext, *, skip: Token | None = Non
         if (c.dep_ not in ("nsubj", "nsubjpass", "agent", "poss", "conj", "cc") or _shared_clause(c)) and (skip is None or c.i != skip.i)
     ]  # fmt: skip
     for _ in range(6):
-        found = [a for a in _actors([t for t in frontier if t.pos_ in ("PROPN", "NOUN", "ADJ")], ctx) if not _own(a)]
+        # (an adjective names someone only with a capital: "Israeli", not "heavy")
+        words = [t for t in frontier if t.pos_ in ("PROPN", "NOUN") or t.pos_ == "ADJ" and t.text[:1].isupper()]
+        found = [a for a in _actors(words, ctx) if not _own(a)]
         named = [a for a in found if a.country or a.kb_id]
         if named:
             return named[:1]
         frontier = [
             c for t in frontier for c in t.children
             if (c.dep_ not in ("nsubj", "nsubjpass", "relcl", "ccomp", "advcl", "conj", "cc", "appos") or _shared_clause(c))
-            and not (c.dep_ == "compound" and t.pos_ == "PROPN")  # "the Central Bank" names no town "Central"
+            # a noun's own words were read with it ("the Central Bank" names no town "Central")
+            and not (c.dep_ in _OWN_WORDS and t.pos_ in ("NOUN", "PROPN"))
         ]  # fmt: skip
         if not frontier:
             break
     return []
+
+
+# Words of a noun's own phrase: resolved with the noun, they name nothing the noun did not (an owner may: "Gaza's main
+# hospital" is of Gaza).
+_OWN_WORDS = frozenset({"compound", "amod", "nmod", "flat", "nummod", "det", "case", "quantmod", "punct"})
 
 
 def _shared_clause(token: Token) -> bool:

@@ -79,6 +79,8 @@ class Lexicon:
         entries = self.by_lemma.get(token.lemma_.lower())
         if not entries:
             return None
+        if person is not None and not any(PERSON in e.with_any or PERSON in e.without for e in entries):
+            person = None  # only a few entries ask who the object is (a look-up in the KB)
         direct, dependents = dependent_lemmas(token, person)
         best: Entry | None = None
         best_key: tuple[int, int, int, int] | None = None
