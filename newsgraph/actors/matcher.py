@@ -43,8 +43,8 @@ class CompiledKB:
     context_ids: frozenset[str] = frozenset()
     # the ORTH hashes met so far that start some form
     starters: set[int] = field(default_factory=set)
-    # (word, next word) by ORTH hashes -> whether some form begins with the two
-    pairs: dict[tuple[int, int], bool] = field(default_factory=dict)
+    # words by ORTH hashes (two or more) -> whether some form begins with them
+    pairs: dict[tuple[int, ...], bool] = field(default_factory=dict)
     # words by ORTH hashes, as far as some form goes on with them -> the longest hit they begin (None: none)
     hits: dict[tuple[int, ...], Match | None] = field(default_factory=dict)
     # English adjectives, lower case (from the pipeline's lemmatizer tables)
@@ -150,14 +150,14 @@ def _reach(orths: list[int], i: int, compiled: CompiledKB, strings: StringStore)
     longest = compiled.longest[orths[i]]
     if longest == 1 or i + 1 == len(orths):
         return (orths[i],)  # most often: no form goes on with the next word
-    pair = (orths[i], orths[i + 1])
-    goes_on = compiled.pairs.get(pair)
-    if goes_on is None:
-        goes_on = compiled.pairs[pair] = _is_prefix(pair, compiled, strings)
-    if not goes_on:
-        return (orths[i],)
-    n = 2
-    while n < longest and i + n < len(orths) and _is_prefix(tuple(orths[i : i + n + 1]), compiled, strings):
+    n = 1
+    while n < longest and i + n < len(orths):
+        words = tuple(orths[i : i + n + 1])
+        goes_on = compiled.pairs.get(words)
+        if goes_on is None:
+            goes_on = compiled.pairs[words] = _is_prefix(words, compiled, strings)
+        if not goes_on:
+            break
         n += 1
     return tuple(orths[i : i + n])
 

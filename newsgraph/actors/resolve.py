@@ -312,10 +312,17 @@ class DocActors:
         for m in hits:
             if m.kind == "entry":
                 entry = self._pick(m)
-                if entry is not None:
-                    by_kind = {"person": people, "org": orgs, "state": states, "region": regions}.get(entry.kind)
-                    if by_kind is not None:
-                        by_kind.append(entry)
+                if entry is None:
+                    continue
+                kind = entry.kind
+                if kind == "person":
+                    people.append(entry)
+                elif kind == "org":
+                    orgs.append(entry)
+                elif kind == "state":
+                    states.append(entry)
+                elif kind == "region":
+                    regions.append(entry)
             elif m.kind == "seat" and m.seat:
                 seats.append(m.seat)
             elif m.kind == "role" and m.role:
