@@ -390,3 +390,39 @@ def test_terms_done_under_are_not_what_is_done():
                  "agreement signed with NATO.", "RETREAT")
     assert [r.country for r in event.recipient] == ["KOS"]
     assert _one("Pakistani police placed the ousted chief justice under house arrest on Sunday.", "COERCE")
+
+
+def test_a_protest_is_against_whom_it_demands_of():
+    event = _one("Hundreds of thousands of Lebanese rallied in central Beirut on Monday to demand the full withdrawal "
+                 "of Syrian troops.", "PROTEST")
+    assert [r.country for r in event.recipient] == ["SYR"]
+
+
+def test_one_mention_is_one_actor_in_all_the_acts_of_its_sentence():
+    events = extract("Soldiers raided Buddhist monasteries in Yangon before dawn on Thursday, detaining hundreds of monks.")
+    assert {(e.event, e.actor[0].country) for e in events} == {("ASSAULT", "MMR"), ("COERCE", "MMR")}
+    detained = next(e for e in events if e.event == "COERCE")
+    assert [r.country for r in detained.recipient] == ["MMR"]
+
+
+def test_a_town_of_a_name_places_the_act_and_a_seat_of_power_places_the_dateline():
+    event = _one("Heavily armed gunmen stormed a school in the southern Russian town of Beslan on Wednesday.", "ASSAULT")
+    assert [a.country for a in event.actor] == ["RUS"]
+    rallied = _one("KIEV, Nov 22 (Reuters) - Tens of thousands of opposition supporters poured into Independence Square "
+                   "on Monday, protesting against the declared election victory of Prime Minister Viktor Yanukovich.",
+                   "PROTEST")
+    assert [a.country for a in rallied.actor] == ["UKR"]  # the gazetteer spells it Kyiv
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The last Syrian troops crossed out of Lebanon on Tuesday after a farewell ceremony.", "RETREAT"),
+        ("Egyptian President Hosni Mubarak threw his weight behind Palestinian President Mahmoud Abbas.", "SUPPORT"),
+        ("The Venezuelan government pulled television station RCTV off the air at midnight on Sunday.", "COERCE"),
+        ("The World Food Programme flew high-energy biscuits into Myanmar for survivors of the cyclone.", "AID"),
+        ("Pakistani President Pervez Musharraf handed over command of the army to General Ashfaq Kayani.", "RETREAT"),
+    ],
+)
+def test_wire_phrasings_of_the_2000s_are_coded(text, category):
+    assert _one(text, category).actor

@@ -172,6 +172,9 @@ class DocActors:
         states = [e for e in self.kb.lookup(place) if e.kind == "state"]
         if states:
             return states[0].id
+        seat = self.kb.seats.get(fold(place))  # "KIEV (Reuters) -": a seat of power the gazetteer spells otherwise
+        if seat is not None:
+            return seat[0]
         city = self.city(place)
         return city.country if city is not None else None
 

@@ -25,7 +25,7 @@ _JUDGING = frozenset({"ACCUSE", "PROTEST", "REJECT", "SANCTION"})
 DOMINANT = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 # Verbs of acceptance: negated or refused, they are a rejection ("is unlikely to accept Turkey as a mediator").
 ACCEPTING = frozenset({"accept", "agree", "approve", "allow", "permit", "let", "endorse", "welcome", "recognize", "recognise"})
-_PROMISING = frozenset({"agree", "promise", "pledge", "vow", "offer"})
+_PROMISING = frozenset({"agree", "promise", "pledge", "vow", "offer", "assure", "reassure"})
 _REFUSING = frozenset({"unlikely", "refuse", "decline", "reluctant", "reluctance", "unwilling", "refusal", "fail"})
 
 
@@ -253,8 +253,58 @@ def code_sentence(sentence: Span, ctx: CodingContext, lex: Lexicon | None = None
         event = _event(*finalize(item), sentence, ctx)
         if event is not None:
             events.append((item.token, event))
-    found = _one_per_act(events)
+    found = _same_mentions(_protests_against(_one_per_act(events), events))
     return found + [r for token, e in events if e in found and (r := _reported_abuse(token, e, ctx)) is not None]
+
+
+def _protests_against(found: list[Event], events: list[tuple[Token, Event]]) -> list[Event]:
+    """A protest is against whom it demands or accuses: "Lebanese rallied in Beirut to demand the withdrawal of
+    Syrian troops" protests Syria, not Lebanon where it happens (when no one else is named as its target)."""
+    tokens = {id(e): t for t, e in events}
+    out = []
+    for event in found:
+        if event.event == "PROTEST" and not ({r.country for r in event.recipient} - {a.country for a in event.actor} - {None}):
+            protest = tokens[id(event)]
+            for other in found:
+                said = tokens[id(other)]
+                if other.event in ("REQUEST", "ACCUSE") and _beside(said, protest) and (
+                    {(a.start, a.end) for a in other.actor} == {(a.start, a.end) for a in event.actor}
+                ) and _named(list(other.recipient)):
+                    event = replace(event, recipient=other.recipient)
+                    break
+        out.append(event)
+    return out
+
+
+def _same_mentions(found: list[Event]) -> list[Event]:
+    """One mention is one actor in all the events of its sentence: "gunmen stormed a school in Beslan and took
+    hundreds hostage" places the gunmen in Russia for both acts, though only the first names the place."""
+    placed = {(a.start, a.end): a.country for e in found for a in (*e.actor, *e.recipient) if a.country and a.kb_id is None}
+    if not placed:
+        return found
+
+    def fill(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        return tuple(
+            replace(a, country=placed[(a.start, a.end)]) if a.country is None and (a.start, a.end) in placed else a
+            for a in actors
+        )
+
+    out = []
+    for e in found:
+        actors = fill(e.actor)
+        out.append(replace(e, actor=actors, recipient=tuple(_at_home(e.event, list(actors), list(fill(e.recipient))))))
+    return out
+
+
+def _beside(clause: Token, verb: Token) -> bool:
+    """Whether ``clause`` is said alongside ``verb`` ("rallied ... to demand", "marched, waving flags and demanding")."""
+    for _ in range(3):
+        if clause.dep_ not in ("advcl", "xcomp", "conj") or clause.head.i == clause.i:
+            return False
+        clause = clause.head
+        if clause.i == verb.i:
+            return True
+    return False
 
 
 def _reported_abuse(token: Token, event: Event, ctx: CodingContext) -> Event | None:
@@ -468,9 +518,10 @@ _STATE_AT_HOME = frozenset({"GOV", "COP", "JUD", "LEG"})
 
 
 # Groups that act where they are: unnamed, they are of the state where the event happens, else of the story's
-# dateline. Rebels and militias too, though not by the dateline alone in the resolver: where the event happens
-# comes first ("rebels attacked a town in Somalia", in a story from Nairobi).
-_LOCAL_SECTORS = DOMESTIC_SECTORS | {"REB", "PRM"}
+# dateline. Rebels, militias, gunmen and soldiers too, though not by the dateline alone in the resolver: where the
+# event happens comes first ("rebels attacked a town in Somalia", in a story from Nairobi; "soldiers raided
+# monasteries in Yangon").
+_LOCAL_SECTORS = DOMESTIC_SECTORS | {"REB", "PRM", "UAF", "MIL"}
 
 
 def _police_of(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
@@ -502,8 +553,9 @@ def _at_home(event: str, actors: list[Actor], recipients: list[Actor]) -> list[A
     courts act on, or a state coerces, is of that state ("Kenyan police raided the printing works of the opposition
     magazine Finance", "Iranian authorities arrested former Vice President Abtahi"); so are the groups that act at
     home (protesters, the opposition) a government yields to or acts on ("Shevardnadze resigned, yielding to
-    opposition demonstrators"). Not armies, which act abroad, nor words: a state may criticise another's police."""
-    homes = {a.country for a in actors if a.country and a.sector in _STATE_AT_HOME}
+    opposition demonstrators"). Not armies, which act abroad (but soldiers detaining people coerce at home), nor
+    words: a state may criticise another's police."""
+    homes = {a.country for a in actors if a.country and (a.sector in _STATE_AT_HOME or event == "COERCE" and a.sector == "MIL")}
     if len(homes) != 1 or ontology()[event].quad in (1, 3) and event != "CONCEDE":
         return recipients
     country = homes.pop()

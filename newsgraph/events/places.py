@@ -7,6 +7,9 @@ from spacy.tokens import Token
 from newsgraph.actors.resolve import DocActors
 from newsgraph.model import Location
 
+# Nouns of places named after "of": "the town of Beslan", "the West Bank city of Hebron".
+_PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "port", "district", "province", "region", "state",
+                          "island", "enclave", "area", "suburb", "settlement", "camp"})  # fmt: skip
 _PLACE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout", "around", "from", "through", "along"})
 
 
@@ -19,7 +22,12 @@ def _place_objects(trigger: Token) -> list[Token]:
     for anchor in anchors:
         for prep in anchor.children:
             if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
-                out.extend(c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN")
+                for place in prep.children:
+                    if place.dep_ == "pobj" and place.pos_ == "PROPN":
+                        out.append(place)
+                    elif place.dep_ == "pobj" and place.lower_ in _PLACE_NOUNS:  # "in the southern town of Beslan"
+                        out.extend(n for of in place.children if of.dep_ == "prep" and of.lower_ == "of"
+                                   for n in of.children if n.dep_ == "pobj" and n.pos_ == "PROPN")  # fmt: skip
     return out
 
 
