@@ -301,3 +301,15 @@ def test_a_town_before_a_group_noun_places_the_group(nlp):
     assert resolve_text("Milan magistrates", None, kb, nlp).actor.country == "ITA"
     assert resolve_text("Lagos police", None, kb, nlp).actor.country == "NGA"
     assert resolve_text("Federal agents", None, kb, nlp).actor.country is None  # an adjective, not the town
+
+
+def test_a_name_of_common_words_inside_a_longer_name_is_not_that_body(nlp):
+    from newsgraph.actors.explain import resolve_text
+    from newsgraph.api import knowledge_base
+
+    kb = knowledge_base()
+    council = resolve_text("Iran's Supreme National Security Council", None, kb, nlp).actor
+    assert (council.country, council.sector) == ("IRN", "GOV")  # not the UN Security Council
+    assert resolve_text("the UN Security Council", None, kb, nlp).actor.kb_id == "UNSC"
+    assert resolve_text("Shi'ite Hezbollah", None, kb, nlp).actor.kb_id == "HEZBOLLAH"  # one word is a name
+    assert resolve_text("ethnic Albanian guerrillas", None, kb, nlp).actor.country is None  # they live elsewhere

@@ -426,3 +426,10 @@ def test_a_town_of_a_name_places_the_act_and_a_seat_of_power_places_the_dateline
 )
 def test_wire_phrasings_of_the_2000s_are_coded(text, category):
     assert _one(text, category).actor
+
+
+def test_the_country_is_the_one_named_as_a_noun_and_the_first_president_is_no_one():
+    event = _one("HANOI, Nov 16 (AP) - U.S. President Bill Clinton arrived in Vietnam on Thursday, the first American "
+                 "president to visit the country since the end of the Vietnam War.", "CONSULT")
+    assert [r.country for r in event.recipient] == ["VNM"]
+    assert [(a.country, a.kb_id) for a in event.actor] == [("USA", None)]

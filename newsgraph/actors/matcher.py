@@ -47,8 +47,9 @@ class CompiledKB:
     pairs: dict[tuple[int, ...], bool] = field(default_factory=dict)
     # words by ORTH hashes, as far as some form goes on with them -> the longest hit they begin (None: none)
     hits: dict[tuple[int, ...], Match | None] = field(default_factory=dict)
-    # English adjectives, lower case (from the pipeline's lemmatizer tables)
+    # English adjectives, and adjectives and nouns, lower case (from the pipeline's lemmatizer tables)
     adjectives: frozenset[str] = frozenset()
+    english: frozenset[str] = frozenset()
 
     def starting(self, orths: list[int], strings: StringStore) -> list[int]:
         """The positions of ``orths`` whose word starts some form (each new word is looked up once)."""
@@ -79,19 +80,23 @@ def compile_kb(kb: KnowledgeBase, nlp: Language) -> CompiledKB:
     prefixes = frozenset(k[:n] for k in (*names, *seats) for n in range(1, len(k) + 1))
     lower_prefixes = frozenset(k[:n] for k in roles for n in range(1, len(k) + 1))
     context_ids = frozenset(usual for usual, _, _ in kb.contexts.values())
+    adjectives, english = _english(nlp)
     return CompiledKB(
-        kb, names, seats, roles, first, prefixes, lower_prefixes, context_ids=context_ids, adjectives=_adjectives(nlp)
-    )
+        kb, names, seats, roles, first, prefixes, lower_prefixes, context_ids=context_ids, adjectives=adjectives,
+        english=english,
+    )  # fmt: skip
 
 
-def _adjectives(nlp: Language) -> frozenset[str]:
-    """The English adjectives the pipeline's lemmatizer knows ("federal", "central"): a town of that name is not
-    meant when the word modifies a noun ("Federal agents", "the Central Bank")."""
+def _english(nlp: Language) -> tuple[frozenset[str], frozenset[str]]:
+    """The English adjectives, and adjectives and nouns, the pipeline's lemmatizer knows. A town called "Federal" is
+    not meant when the word modifies a noun ("Federal agents", "the Central Bank"); an organisation known by common
+    words ("Security Council") is not meant inside a longer name ("Iran's Supreme National Security Council")."""
     try:
         index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     except (KeyError, AttributeError):
-        return frozenset()
-    return frozenset(index.get("adj", ()))
+        return frozenset(), frozenset()
+    adjectives = frozenset(index.get("adj", ()))
+    return adjectives, adjectives | frozenset(index.get("noun", ()))
 
 
 _COMPILED: dict[tuple[int, int], tuple[KnowledgeBase, Language, CompiledKB]] = {}

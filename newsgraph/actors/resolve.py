@@ -32,6 +32,8 @@ _REFERRING = frozenset({*_PRONOUNS_PERSON, *_PRONOUNS_GROUP, *_BOTH, "country"})
 # Sectors of groups that act at home: an unnamed one takes the country of the story's dateline (and, in an event,
 # of the place where it happens).
 DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "OPP", "CVL", "REL", "LAB", "EDU"})
+# Words that make a title no one in particular: "the first American president to visit", "the next prime minister".
+_ANY_HOLDER = frozenset({"first", "next", "future", "successive", "previous", "every", "any"})
 # Words that make a named person a former office holder, whatever the date.
 _FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time"})
 _HEAD_OF_STATE = frozenset({"president", "prime minister", "king", "queen", "emir", "chancellor", "supreme leader", "sultan"})
@@ -120,7 +122,8 @@ class DocActors:
         entries = compiled.kb.entries
         found.matches = [
             m for m in find_matches(doc, compiled)
-            if m.kind != "entry" or (e := entries.get(m.entry_ids[0])) is None or e.kind != "state" or not _likened(doc, m.end)
+            if m.kind != "entry" or (e := entries.get(m.entry_ids[0])) is None
+            or not (e.kind == "state" and _likened(doc, m.end) or e.kind == "org" and _inside_a_name(doc, m, compiled))
         ]  # fmt: skip
         found.by_token = {i: m for m in found.matches for i in range(m.start, m.end)}
         found.starts = [m.start for m in found.matches]
@@ -323,7 +326,8 @@ class DocActors:
                 elif kind == "org":
                     orgs.append(entry)
                 elif kind == "state":
-                    states.append(entry)
+                    if not (m.start > 0 and self.doc[m.start - 1].lower_ == "ethnic"):  # "ethnic Albanian guerrillas"
+                        states.append(entry)  # live elsewhere: where they act says where
                 elif kind == "region":
                     regions.append(entry)
             elif m.kind == "seat" and m.seat:
@@ -357,8 +361,11 @@ class DocActors:
         if owner is None and seats:
             owner = self.kb.entries.get(seats[-1][0])
         if title and owner is not None:
-            # "Indonesian Foreign Minister Ali Alatas": him, whom the KB lacks; "a Chinese premier": anyone who was
-            if self._unknown_names(segment) or segment[0].lower_ in ("a", "an", "another"):
+            # "Indonesian Foreign Minister Ali Alatas": him, whom the KB lacks; "a Chinese premier", "the first
+            # American president to visit": anyone who was
+            if self._unknown_names(segment) or segment[0].lower_ in ("a", "an", "another") or any(
+                t.lower_ in _ANY_HOLDER for t in segment
+            ):
                 country = owner.country if owner.kind == "org" else owner.id
                 return [(Actor(text, start, end, None, None, country, title.sector, "PERSON"), None)]
             holder = self.kb.holder(title.office or "", owner.id, self.day)
@@ -687,10 +694,12 @@ class DocActors:
             entry = seen.entry
             if entry is not None and noun in entry.nouns:
                 return [(self._reference(seen.actor, segment), entry)]
-        if noun == "country":
-            for seen in self._seen_before(first):
-                if seen.entry is not None and seen.entry.kind == "state":
-                    return [(self._reference(seen.actor, segment), seen.entry)]
+        if noun == "country":  # the nearest state named as a noun ("arrived in Vietnam, the first American
+            # president to visit the country": Vietnam), else the nearest named at all
+            states = [seen for seen in self._seen_before(first) if seen.entry is not None and seen.entry.kind == "state"]
+            named = [seen for seen in states if self.doc[seen.index].pos_ != "ADJ"]
+            for seen in (named or states)[:1]:
+                return [(self._reference(seen.actor, segment), seen.entry)]
         return []
 
     def _reference(self, actor: Actor, segment: list[Token]) -> Actor:
@@ -760,6 +769,17 @@ def _span_head(span: Span) -> Token:
         if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
             return token
     return span[0]
+
+
+def _inside_a_name(doc: Doc, match: Match, compiled: CompiledKB) -> bool:
+    """Whether an organisation's name of common words is only the end of a longer name the KB lacks: "Iran's Supreme
+    National Security Council" is not the UN's."""
+    if match.start == 0 or match.end - match.start < 2:  # (one word, even a common one, is a name: "Hamas")
+        return False
+    before = doc[match.start - 1]
+    if before.pos != PROPN or before.dep_ != "compound" or not before.text[:1].isupper() or not match.start <= before.head.i < match.end:
+        return False
+    return all(w.lower_ in compiled.english for w in doc[match.start : match.end])
 
 
 # "a Switzerland-sized swathe of jungle", "a Soviet-style economy": a state's name used as a measure names no one.
