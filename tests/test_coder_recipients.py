@@ -433,3 +433,29 @@ def test_the_country_is_the_one_named_as_a_noun_and_the_first_president_is_no_on
                  "president to visit the country since the end of the Vietnam War.", "CONSULT")
     assert [r.country for r in event.recipient] == ["VNM"]
     assert [(a.country, a.kb_id) for a in event.actor] == [("USA", None)]
+
+
+def test_an_or_else_in_the_passive_is_a_threat_by_whoever_made_the_demand():
+    event = _one("President Bill Clinton told Haiti's military rulers on Thursday that their time was up and that they "
+                 "must leave power at once or be removed by force.", "THREATEN")
+    assert ([a.country for a in event.actor], [r.country for r in event.recipient]) == (["USA"], ["HTI"])
+
+
+def test_accepting_a_deployment_of_peacekeepers_is_a_promise():
+    event = _one("Sudan agreed in principle on Thursday to the deployment in Darfur of a joint African Union and United "
+                 "Nations peacekeeping force.", "AGREE")
+    assert "UNO" in [r.country for r in event.recipient]
+    assert _one("Iran vowed to attack Israel.", "THREATEN")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("India sent three navy ships loaded with medicine, food and drinking water to Sri Lanka.", "AID"),
+        ("Philippine President Gloria Macapagal Arroyo placed the southern province of Maguindanao under martial law.", "COERCE"),
+        ("The Irish Republican Army declared a complete cessation of military operations from midnight on Wednesday.", "RETREAT"),
+    ],
+)
+def test_what_is_carried_placed_under_or_ceased_is_coded(text, category):
+    assert _one(text, category).actor
+    assert not [e for e in extract(text) if e.event in ("MOBILIZE", "ASSAULT")]

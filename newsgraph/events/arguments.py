@@ -365,6 +365,8 @@ def ultimatum(trigger: Token) -> tuple[Token, list[Token]] | None:
     demanded = trigger.head
     if trigger.dep_ != "conj" or not any(c.dep_ == "cc" and c.lower_ == "or" for c in demanded.children):
         return None
+    while demanded.dep_ == "conj" and demanded.head.i != demanded.i:  # "told them that time was up and that
+        demanded = demanded.head  # they must leave or be removed": the demand is what was told
     if demanded.dep_ not in ("xcomp", "advcl", "ccomp") or demanded.head.pos_ not in ("VERB", "AUX"):
         return None
     giver = demanded.head

@@ -25,6 +25,7 @@ _JUDGING = frozenset({"ACCUSE", "PROTEST", "REJECT", "SANCTION"})
 DOMINANT = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 # Verbs of acceptance: negated or refused, they are a rejection ("is unlikely to accept Turkey as a mediator").
 ACCEPTING = frozenset({"accept", "agree", "approve", "allow", "permit", "let", "endorse", "welcome", "recognize", "recognise"})
+_ACCEPTING_NOUNS = frozenset({"agree", "consent", "accept"})
 _PROMISING = frozenset({"agree", "promise", "pledge", "vow", "offer", "assure", "reassure"})
 _REFUSING = frozenset({"unlikely", "refuse", "decline", "reluctant", "reluctance", "unwilling", "refusal", "fail"})
 
@@ -47,13 +48,20 @@ class Coded:
     negation_absorbed: bool = False
 
 
+# The "or else" of a demand said in the passive ("or be removed by force"): a threat, whatever the verb.
+OR_ELSE = Entry("(or else)", "verb", "THREATEN", None, "139", (), frozenset(), frozenset(), frozenset(), "ultimatum", 0)
+
+
 def find_triggers(sentence: Span, lex: Lexicon, actors: DocActors | None = None) -> dict[int, Entry]:
     """The trigger words of a sentence and their lexicon entries; ``actors`` tells which objects name a person."""
-    transparent = cues().transparent
+    transparent, or_else = cues().transparent, cues().or_else
     person = None if actors is None else (lambda t: any(a.entity_type == "PERSON" for a in actors.actors_for(t)))
     found: dict[int, Entry] = {}
     for token in sentence:
         lemma = token.lemma_.lower()
+        if lemma in or_else and args.is_passive(token) and args.ultimatum(token) is not None:
+            found[token.i] = OR_ELSE  # "must leave power at once or be removed by force"
+            continue
         if lemma not in lex or (lemma in transparent and token.pos_ in ("VERB", "AUX")):
             continue
         entry = lex.match(token, person)
@@ -88,7 +96,6 @@ def _governed(token: Token) -> list[Token]:
 
 
 def settle(token: Token, entry: Entry, triggers: dict[int, Entry]) -> Coded:
-    """The category of a trigger given its frame: intent verbs follow their clause, refusals of acceptance reject."""
     onto = ontology()
     lemma = token.lemma_.lower()
     if lemma in ACCEPTING and entry.event in ("AGREE", "SUPPORT", "AID", "RETREAT", "CONCEDE"):
@@ -115,6 +122,9 @@ def settle(token: Token, entry: Entry, triggers: dict[int, Entry]) -> Coded:
                 mode = _request_mode(entry, inner_entry.event)
                 return Coded(token, entry, entry.event, mode, entry.cameo, entry.rule, complement=inner)
             inner_cat = onto[inner_entry.event]
+            if lemma in _ACCEPTING_NOUNS and inner.pos_ == "NOUN" or inner_entry.event == "MOBILIZE" and _peacekeeping(inner):
+                # "agreed to the deployment of a joint force": accepting what others do, or peacekeepers, is a promise
+                return Coded(token, entry, "AGREE", None, "03", f"{entry.rule}>{inner_entry.rule}", complement=inner)
             if inner_entry.event == "SUPPORT" and not (lemma in _PROMISING and token.pos_ in ("VERB", "AUX")):
                 # "reaffirmed its commitment to supporting X" (but "agreed to recognise each other" is a promise)
                 event, cameo = "SUPPORT", inner_entry.cameo

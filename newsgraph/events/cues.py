@@ -41,6 +41,8 @@ class Cues:
     times: frozenset[str]
     weapons: frozenset[str]
     terms: frozenset[str]
+    laden: frozenset[str]
+    or_else: frozenset[str]
 
 
 def _set(values: list[str] | None) -> frozenset[str]:
@@ -83,4 +85,6 @@ def cues() -> Cues:
         times=_set(data["times"]),
         weapons=_set(data["weapons"]),
         terms=_set(data["terms"]),
+        laden=_set(data["laden"]),
+        or_else=_set(data["or_else"]),
     )

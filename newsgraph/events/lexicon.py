@@ -121,6 +121,7 @@ def dependent_lemmas(token: Token, person: Callable[[Token], bool] | None = None
                     direct.add(grandchild.lemma_.lower())
             if child.lemma_.lower() in cues().measures:  # "shipped a consignment of rice aid": aid is shipped
                 direct.update(_measured(child))
+            direct.update(_carried(child))  # "sent three navy ships loaded with medicine": medicine is sent
             if person is not None and (person(child) or any(g.dep_ == "appos" and person(g) for g in child.children)):
                 direct.add(PERSON)  # "handed over Milosevic", "handed the former president, Milosevic, over"
     if token.dep_ in ("compound", "amod") or token.pos_ in _NOUN_POS:
@@ -128,6 +129,20 @@ def dependent_lemmas(token: Token, person: Callable[[Token], bool] | None = None
         if head.i != token.i:
             direct.add(head.lemma_.lower())
     return frozenset(direct), frozenset(direct | through)
+
+
+def _carried(thing: Token) -> set[str]:
+    """The lemmas of what a thing is loaded with: "ships *loaded with medicine, food and water*"."""
+    out: set[str] = set()
+    for loaded in thing.children:
+        if loaded.dep_ == "acl" and loaded.lemma_.lower() in cues().laden:
+            for prep in loaded.children:
+                if prep.dep_ == "prep" and prep.lower_ == "with":
+                    for cargo in prep.children:
+                        if cargo.dep_ == "pobj":
+                            out.add(cargo.lemma_.lower())
+                            out.update(c.lemma_.lower() for c in cargo.conjuncts)
+    return out
 
 
 def _of_time(prep: Token) -> bool:
