@@ -459,3 +459,34 @@ def test_accepting_a_deployment_of_peacekeepers_is_a_promise():
 def test_what_is_carried_placed_under_or_ceased_is_coded(text, category):
     assert _one(text, category).actor
     assert not [e for e in extract(text) if e.event in ("MOBILIZE", "ASSAULT")]
+
+
+def test_magistrates_placing_someone_under_investigation_act_on_their_own_people():
+    event = _one("MILAN, Dec 15 (ANSA) - Milan magistrates placed Socialist Party leader Bettino Craxi under "
+                 "investigation on Tuesday on suspicion of corruption.", "ACCUSE")
+    assert ([a.country for a in event.actor], [r.country for r in event.recipient]) == (["ITA"], ["ITA"])
+    curfew = _one("Israeli troops kept 120,000 Palestinians in Hebron under a round-the-clock curfew.", "COERCE")
+    assert [r.country for r in curfew.recipient] == ["PSE"]
+
+
+def test_places_said_by_direction_or_by_owner_and_capitals_the_gazetteer_spells_otherwise():
+    event = _one("Gunmen ambushed a bus south of Baghdad on Saturday.", "ASSAULT")
+    assert [a.country for a in event.actor] == ["IRQ"]
+    rallied = _one("Hundreds of thousands of opposition supporters rallied in Kiev's Independence Square on Monday.", "PROTEST")
+    assert [a.country for a in rallied.actor] == ["UKR"]
+
+
+def test_released_prisoners_are_of_the_state_releasing_them_and_a_crowd_bowed_to_is_too():
+    event = _one("Cuban authorities have released dozens of political prisoners in the weeks since Pope John Paul's "
+                 "January visit to the island.", "RETREAT")
+    assert [r.country for r in event.recipient] == ["CUB"]
+    bowed = _one("President Suharto resigned on Thursday, bowing to weeks of protests by students.", "CONCEDE")
+    assert [(r.text, r.country) for r in bowed.recipient] == [("students", "IDN")]
+    apology = _one("North Korean leader Kim Jong Il apologized to Japanese Prime Minister Junichiro Koizumi for the "
+                   "abduction of Japanese nationals by North Korean agents.", "CONCEDE")
+    assert [r.country for r in apology.recipient] == ["JPN"]
+
+
+def test_its_own_border_is_not_the_recipient():
+    event = _one("India massed troops and missiles along its border with Pakistan after the attack on parliament.", "MOBILIZE")
+    assert "PAK" in [r.country for r in event.recipient]

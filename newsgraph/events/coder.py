@@ -20,7 +20,7 @@ from newsgraph.model import CODER, Actor, Article, Event, Trigger, event_id_for
 from newsgraph.spans import sentence_of
 
 # Categories of words about what someone did: what they are about is done by whom they are directed at.
-_JUDGING = frozenset({"ACCUSE", "PROTEST", "REJECT", "SANCTION"})
+_JUDGING = frozenset({"ACCUSE", "PROTEST", "REJECT", "SANCTION", "CONCEDE"})
 # Categories whose verbs keep their own category whatever the clause they govern says.
 DOMINANT = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 # Verbs of acceptance: negated or refused, they are a rejection ("is unlikely to accept Turkey as a mediator").
@@ -388,10 +388,20 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
     # investigate a German footballer" has a German recipient, "Israel said Israel would" has none)
     acting = {(a.start, a.end) for a in actors} | {(a.kb_id, a.sector) for a in actors if a.kb_id}
 
+    own_ids = {a.kb_id for a in actors if a.kb_id}
+
     def others(found: list[Actor]) -> list[Actor]:  # look further when all that is found is the actor
-        return [r for r in found if (r.start, r.end) not in acting and (r.kb_id, r.sector) not in acting]
+        # (or its own: "India massed troops along its border with Pakistan")
+        return [
+            r for r in found
+            if (r.start, r.end) not in acting and (r.kb_id, r.sector) not in acting
+            and not (r.kb_id in own_ids and r.text.split(" ", 1)[0].lower() in _POSSESSIVE)
+        ]  # fmt: skip
 
     recipients = others(_recipients(token, found.recipients, ctx, meeting=item.event == "CONSULT", deep=False))
+    if item.mode == "release":
+        # "Cuban authorities released dozens of political prisoners": Cubans, before looking further for someone named
+        recipients = _at_home(item.event, actors, recipients)
     pinned = args.is_passive(token) and any(_someone(r) for r in _actors(found.recipients, ctx))
     if pinned:  # "Wei Jingsheng was freed": him, known to the KB or not
         recipients = others(_actors(found.recipients, ctx))
@@ -400,10 +410,16 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         return not pinned and not _named(group)
 
     if item.event in _JUDGING and token.pos_ in ("VERB", "AUX"):
-        # "condemned the hanging of Ken Saro-Wiwa by Nigeria's military government": whoever did what is judged
-        judged = [d for o in token.children if o.dep_ in ("dobj", "nsubjpass") for d in args.doers(o)]
+        # "condemned the hanging of Ken Saro-Wiwa by Nigeria's military government": whoever did what is judged;
+        # "bowing to weeks of protests by students": whoever did what is yielded to
+        if item.event == "CONCEDE":
+            objects = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+        else:
+            objects = [o for o in token.children if o.dep_ in ("dobj", "nsubjpass")]
+        judged = [d for o in objects for d in args.doers(o)]
         doing = others(_actors(judged, ctx)) if judged else []
-        recipients = doing if _named(doing) else recipients
+        if item.event != "CONCEDE" and _named(doing) or not _named(recipients) and any(a.sector for a in doing):
+            recipients = doing  # (someone named, or, where no one is, a group: "students")
     if unnamed(recipients) and item.event in DOMINANT:  # "demanded that Israel withdraw": the party asked
         party = args.clause_subject_or_object(item.complement) if item.complement is not None else None
         if party is None:  # "urged rebels still holding out ... to lay down their arms", "charged that Zairean
@@ -566,10 +582,12 @@ def _at_home(event: str, actors: list[Actor], recipients: list[Actor]) -> list[A
     opposition demonstrators"). Not armies, which act abroad (but soldiers detaining people coerce at home), nor
     words: a state may criticise another's police."""
     homes = {a.country for a in actors if a.country and (a.sector in _STATE_AT_HOME or event == "COERCE" and a.sector == "MIL")}
-    if len(homes) != 1 or ontology()[event].quad in (1, 3) and event != "CONCEDE":
+    # police and courts act on their own people in words too ("placed Craxi under investigation")
+    policing = any(a.sector in ("COP", "JUD") for a in actors)
+    if len(homes) != 1 or not policing and ontology()[event].quad in (1, 3) and event != "CONCEDE":
         return recipients
     country = homes.pop()
-    anyone = event == "COERCE" or any(a.sector in ("COP", "JUD") for a in actors)
+    anyone = event == "COERCE" or policing
     return [_in_country(r, country, anyone=anyone) for r in recipients]
 
 

@@ -10,6 +10,8 @@ from newsgraph.model import Location
 # Nouns of places named after "of": "the town of Beslan", "the West Bank city of Hebron".
 _PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "port", "district", "province", "region", "state",
                           "island", "enclave", "area", "suburb", "settlement", "camp"})  # fmt: skip
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "outside"})  # fmt: skip
 _PLACE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout", "around", "from", "through", "along"})
 
 
@@ -21,10 +23,17 @@ def _place_objects(trigger: Token) -> list[Token]:
     out = []
     for anchor in anchors:
         for prep in anchor.children:
+            if prep.dep_ in ("advmod", "npadvmod") and prep.lower_ in _DIRECTIONS:  # "ambushed ... south of Baghdad"
+                prep = next((c for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"), prep)
+                if prep.lower_ == "of":
+                    out.extend(c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN")
+                continue
             if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
                 for place in prep.children:
                     if place.dep_ == "pobj" and place.pos_ == "PROPN":
                         out.append(place)
+                        # "in Kiev's Independence Square": the square is in Kiev
+                        out.extend(c for c in place.children if c.dep_ == "poss" and c.pos_ == "PROPN")
                     elif place.dep_ == "pobj" and place.lower_ in _PLACE_NOUNS:  # "in the southern town of Beslan"
                         out.extend(n for of in place.children if of.dep_ == "prep" and of.lower_ == "of"
                                    for n in of.children if n.dep_ == "pobj" and n.pos_ == "PROPN")  # fmt: skip
@@ -42,6 +51,9 @@ def location(trigger: Token, actors: DocActors) -> Location | None:
             if entry is not None and entry.kind == "state":
                 return Location(text, span[0], span[1], entry.name, entry.id, None, None)
         city = actors.city(text)
+        if city is None and match is not None and match.kind == "seat" and match.seat:
+            return Location(text, span[0], span[1], text, match.seat[0], None, None)  # "in Kiev": a capital the
+            # gazetteer spells otherwise
         if city is not None:
             return Location(text, span[0], span[1], city.name, city.country, city.lat, city.lon)
     return None
