@@ -490,3 +490,30 @@ def test_released_prisoners_are_of_the_state_releasing_them_and_a_crowd_bowed_to
 def test_its_own_border_is_not_the_recipient():
     event = _one("India massed troops and missiles along its border with Pakistan after the attack on parliament.", "MOBILIZE")
     assert "PAK" in [r.country for r in event.recipient]
+
+
+def test_rebels_kill_and_ambush_at_home_and_an_army_does_in_a_story_datelined_there():
+    event = _one("Armed Islamic Group militants killed 43 villagers in an overnight raid on a hamlet south of Algiers.", "ASSAULT")
+    assert [r.country for r in event.recipient] == ["DZA"]
+    shot = _one("SRINAGAR (Reuters) - Indian troops shot dead eight suspected Muslim militants during a gunbattle.", "ASSAULT")
+    assert [r.country for r in shot.recipient] == ["IND"]
+    abroad = _one("U.S. troops killed ten insurgents on Sunday.", "ASSAULT")
+    assert [r.country for r in abroad.recipient] == [None]  # an army abroad: whose insurgents is not said
+
+
+def test_where_the_thing_an_act_is_done_beside_is_the_act_is():
+    event = _one("Insurgents detonated a roadside bomb beside a U.S. military convoy in western Baghdad on Monday.", "ASSAULT")
+    assert [a.country for a in event.actor] == ["IRQ"]
+
+
+def test_blocking_by_civilians_is_a_protest_and_attacking_a_plan_is_words():
+    event = _one("Tens of thousands of opposition supporters blockaded government buildings in central Kiev on Friday.", "PROTEST")
+    assert event.mode == "obstruct"
+    assert _one("Russian Foreign Minister Yevgeny Primakov attacked NATO's plans to admit former Warsaw Pact states.", "ACCUSE")
+    assert _one("Iraqi warplanes attacked an explosives factory and other positions inside Syria on Thursday.", "ASSAULT")
+
+
+def test_a_deployment_reported_by_peacekeepers_is_no_peacekeeping():
+    assert _one("Ethiopia has moved troops and tanks towards its border with Eritrea, U.N. peacekeepers monitoring the "
+                "frontier said on Thursday.", "MOBILIZE")
+    assert _one("Nigeria on Saturday announced the deployment of 230 troops to Liberia on a peacekeeping mission.", "AID")

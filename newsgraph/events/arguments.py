@@ -23,7 +23,7 @@ _LIGHT_VERBS = frozenset(
      "deliver", "mount", "begin", "start", "continue", "resume", "step", "announce", "lead", "have", "give", "file",
      "level", "lodge", "reach", "sign", "strike", "wage", "commit", "perpetrate", "do", "undertake", "order",
      "authorize", "authorise", "approve", "declare", "intensify", "escalate", "increase", "receive", "get", "complete",
-     "finish", "open", "widen", "broaden", "expand", "extend", "deepen", "press", "keep", "maintain"}
+     "finish", "open", "widen", "broaden", "expand", "extend", "deepen", "press", "keep", "maintain", "switch", "shift"}
 )  # fmt: skip
 # Verbs whose subject takes part in the activity named by their "in" object ("engaged in talks").
 _ENGAGING = frozenset({"engage", "participate", "join", "involve", "take", "lead", "continue", "persist", "succeed"})

@@ -143,8 +143,13 @@ def settle(token: Token, entry: Entry, triggers: dict[int, Entry]) -> Coded:
 
 
 def _peacekeeping(token: Token) -> bool:
+    """Whether the deployment is of peacekeepers: said anywhere in its sentence ("announced the deployment of 230
+    troops to Liberia on a peacekeeping mission") but by whoever reports it ("U.N. peacekeepers said Ethiopia moved
+    troops")."""
     words = cues().peacekeeping
-    return any(t.lemma_.lower().startswith(words) for t in sentence_of(token))
+    said = speech_verb(token)
+    reporter = {t.i for t in said.children if t.dep_ in ("nsubj", "nsubjpass") for t in t.subtree} if said is not None else set()
+    return any(t.lemma_.lower().startswith(words) for t in sentence_of(token) if t.i not in reporter)
 
 
 def _obliged(verb: Token) -> bool:
@@ -263,7 +268,7 @@ def code_sentence(sentence: Span, ctx: CodingContext, lex: Lexicon | None = None
         event = _event(*finalize(item), sentence, ctx)
         if event is not None:
             events.append((item.token, event))
-    found = _same_mentions(_protests_against(_one_per_act(events), events))
+    found = _same_mentions(_protests_against(_one_per_act(events), events), ctx.actors.home)
     return found + [r for token, e in events if e in found and (r := _reported_abuse(token, e, ctx)) is not None]
 
 
@@ -286,7 +291,7 @@ def _protests_against(found: list[Event], events: list[tuple[Token, Event]]) -> 
     return out
 
 
-def _same_mentions(found: list[Event]) -> list[Event]:
+def _same_mentions(found: list[Event], home: str | None) -> list[Event]:
     """One mention is one actor in all the events of its sentence: "gunmen stormed a school in Beslan and took
     hundreds hostage" places the gunmen in Russia for both acts, though only the first names the place."""
     placed = {(a.start, a.end): a.country for e in found for a in (*e.actor, *e.recipient) if a.country and a.kb_id is None}
@@ -302,7 +307,7 @@ def _same_mentions(found: list[Event]) -> list[Event]:
     out = []
     for e in found:
         actors = fill(e.actor)
-        out.append(replace(e, actor=actors, recipient=tuple(_at_home(e.event, list(actors), list(fill(e.recipient))))))
+        out.append(replace(e, actor=actors, recipient=tuple(_at_home(e.event, list(actors), list(fill(e.recipient)), home))))
     return out
 
 
@@ -401,7 +406,7 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
     recipients = others(_recipients(token, found.recipients, ctx, meeting=item.event == "CONSULT", deep=False))
     if item.mode == "release":
         # "Cuban authorities released dozens of political prisoners": Cubans, before looking further for someone named
-        recipients = _at_home(item.event, actors, recipients)
+        recipients = _at_home(item.event, actors, recipients, ctx.actors.home)
     pinned = args.is_passive(token) and any(_someone(r) for r in _actors(found.recipients, ctx))
     if pinned:  # "Wei Jingsheng was freed": him, known to the KB or not
         recipients = others(_actors(found.recipients, ctx))
@@ -444,6 +449,9 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         recipients = [r for r in recipients if r.country or r.kb_id]
     if found.reciprocal and item.event in ("CONSULT", "COOPERATE", "ASSAULT"):
         recipients = []
+    if item.event == "ASSAULT" and token.lemma_.lower() in cues().obstructing and all(a.sector in _CIVIL for a in actors):
+        # "opposition supporters blockaded government buildings": a protest, not a military blockade
+        item = replace(item, event="PROTEST", mode="obstruct", cameo="144", rule=f"{item.rule}+civil")
     onto = ontology()
     category = onto[item.event]
     sentence_text = ctx.text[sentence.start_char : sentence.end_char]
@@ -462,7 +470,7 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
     if ctx.actors.home is not None:  # "KATHMANDU (Reuters) - Maoist rebels stormed an army barracks"
         actors = [_in_country(a, ctx.actors.home) for a in actors]
         recipients = [_in_country(r, ctx.actors.home) for r in recipients]
-    recipients = _at_home(item.event, actors, recipients)
+    recipients = _at_home(item.event, actors, recipients, ctx.actors.home)
     actors = _police_of(actors, recipients)
     confidence = _confidence(item, actors, recipients, modes)
     return Event(
@@ -541,6 +549,8 @@ _WHERE = frozenset({"in", "at", "near", "inside", "across", "throughout", "throu
 
 
 _STATE_AT_HOME = frozenset({"GOV", "COP", "JUD", "LEG"})
+# Sectors of people who protest: a blockade or occupation by them is a protest.
+_CIVIL = frozenset({"CVL", "OPP", "LAB", "EDU", "REL"})
 
 
 # Groups that act where they are: unnamed, they are of the state where the event happens, else of the story's
@@ -574,14 +584,18 @@ def _in_country(actor: Actor, country: str, *, anyone: bool = False) -> Actor:
     return actor
 
 
-def _at_home(event: str, actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
+def _at_home(event: str, actors: list[Actor], recipients: list[Actor], home: str | None = None) -> list[Actor]:
     """A state's government, police and courts act at home, unless something says otherwise. Whoever police or
     courts act on, or a state coerces, is of that state ("Kenyan police raided the printing works of the opposition
     magazine Finance", "Iranian authorities arrested former Vice President Abtahi"); so are the groups that act at
     home (protesters, the opposition) a government yields to or acts on ("Shevardnadze resigned, yielding to
-    opposition demonstrators"). Not armies, which act abroad (but soldiers detaining people coerce at home), nor
-    words: a state may criticise another's police."""
-    homes = {a.country for a in actors if a.country and (a.sector in _STATE_AT_HOME or event == "COERCE" and a.sector == "MIL")}
+    opposition demonstrators"). Not armies, which act abroad (but soldiers detaining people coerce at home, and
+    an army fights at home in a story datelined there), nor words: a state may criticise another's police. Rebels
+    and militias fight at home: the villagers they kill and the patrols they ambush are of their country."""
+    homes = {a.country for a in actors if a.country and (
+        a.sector in _STATE_AT_HOME or event == "COERCE" and a.sector == "MIL"
+        or event in ("ASSAULT", "COERCE") and (a.sector in ("REB", "PRM", "UAF") or a.sector == "MIL" and a.country == home)
+    )}  # fmt: skip
     # police and courts act on their own people in words too ("placed Craxi under investigation")
     policing = any(a.sector in ("COP", "JUD") for a in actors)
     if len(homes) != 1 or not policing and ontology()[event].quad in (1, 3) and event != "CONCEDE":

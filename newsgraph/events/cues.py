@@ -43,6 +43,7 @@ class Cues:
     terms: frozenset[str]
     laden: frozenset[str]
     or_else: frozenset[str]
+    obstructing: frozenset[str]
 
 
 def _set(values: list[str] | None) -> frozenset[str]:
@@ -87,4 +88,5 @@ def cues() -> Cues:
         terms=_set(data["terms"]),
         laden=_set(data["laden"]),
         or_else=_set(data["or_else"]),
+        obstructing=_set(data["obstructing"]),
     )

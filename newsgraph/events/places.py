@@ -16,8 +16,12 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "th
 
 
 def _place_objects(trigger: Token) -> list[Token]:
-    if trigger.pos_ in ("VERB", "AUX"):  # "occupied the parliament building in Jakarta": where what is acted on is
-        anchors = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    if trigger.pos_ in ("VERB", "AUX"):  # "occupied the parliament building in Jakarta": where what is acted on is,
+        # as "detonated a bomb beside a convoy in western Baghdad"
+        anchors = [
+            trigger, *(c for c in trigger.children if c.dep_ == "dobj"),
+            *(o for p in trigger.children if p.dep_ == "prep" and p.lower_ not in _PLACE_PREPS for o in p.children if o.dep_ == "pobj"),
+        ]  # fmt: skip
     else:  # "the attack in Gaza", "launched an attack in Gaza"
         anchors = [trigger, trigger.head]
     out = []
