@@ -32,6 +32,8 @@ _REFERRING = frozenset({*_PRONOUNS_PERSON, *_PRONOUNS_GROUP, *_BOTH, "country"})
 # Sectors of groups that act at home: an unnamed one takes the country of the story's dateline (and, in an event,
 # of the place where it happens).
 DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "OPP", "CVL", "REL", "LAB", "EDU"})
+# How many earlier names "the country" looks through for a state named as a noun, past one named as an adjective.
+_COUNTRY_LOOKBACK = 6
 # Words that make a title no one in particular: "the first American president to visit", "the next prime minister".
 _ANY_HOLDER = frozenset({"first", "next", "future", "successive", "previous", "every", "any"})
 # Words that make a named person a former office holder, whatever the date.
@@ -696,10 +698,17 @@ class DocActors:
                 return [(self._reference(seen.actor, segment), entry)]
         if noun == "country":  # the nearest state named as a noun ("arrived in Vietnam, the first American
             # president to visit the country": Vietnam), else the nearest named at all
-            states = [seen for seen in self._seen_before(first) if seen.entry is not None and seen.entry.kind == "state"]
-            named = [seen for seen in states if self.doc[seen.index].pos_ != "ADJ"]
-            for seen in (named or states)[:1]:
-                return [(self._reference(seen.actor, segment), seen.entry)]
+            nearest = None
+            for looked, seen in enumerate(self._seen_before(first)):
+                if nearest is not None and looked > _COUNTRY_LOOKBACK:
+                    break
+                if seen.entry is None or seen.entry.kind != "state":
+                    continue
+                if self.doc[seen.index].pos_ != "ADJ":
+                    return [(self._reference(seen.actor, segment), seen.entry)]
+                nearest = nearest or seen
+            if nearest is not None:
+                return [(self._reference(nearest.actor, segment), nearest.entry)]
         return []
 
     def _reference(self, actor: Actor, segment: list[Token]) -> Actor:
