@@ -517,3 +517,49 @@ def test_a_deployment_reported_by_peacekeepers_is_no_peacekeeping():
     assert _one("Ethiopia has moved troops and tanks towards its border with Eritrea, U.N. peacekeepers monitoring the "
                 "frontier said on Thursday.", "MOBILIZE")
     assert _one("Nigeria on Saturday announced the deployment of 230 troops to Liberia on a peacekeeping mission.", "AID")
+
+
+def test_inspectors_allowed_to_resume_are_let_in_and_a_suicide_car_bomber_is_an_attacker():
+    event = _one("Iraq allowed U.N. weapons inspectors to resume searches for banned arms for the first time in years.", "RETREAT")
+    assert [r.country for r in event.recipient] == ["UNO"]
+    bomb = _one("A suicide car bomber struck a police recruiting centre in western Baghdad, killing at least 20 people.", "ASSAULT")
+    assert [a.country for a in bomb.actor] == ["IRQ"]
+
+
+def test_a_by_hung_on_the_last_of_several_recipients_still_names_the_doer():
+    event = _one("A travel ban was imposed on Belarusian President Alexander Lukashenko and 30 other officials by "
+                 "European Union foreign ministers.", "COERCE")
+    assert [a.kb_id for a in event.actor] == ["EU"]
+
+
+def test_a_threat_is_to_whom_its_condition_is_about():
+    event = _one("Russian President Dmitry Medvedev threatened on Wednesday to deploy short-range missiles in the "
+                 "Kaliningrad enclave if the United States pressed ahead with plans for a missile shield.", "THREATEN")
+    assert [r.country for r in event.recipient] == ["USA"]
+
+
+def test_congress_is_the_legislature_of_the_state_the_story_is_about():
+    event = _one("LA PAZ, June 6 (Reuters) - Bolivian President Carlos Mesa handed his resignation to Congress late on Monday.", "RETREAT")
+    assert [r.country for r in event.recipient] == ["BOL"]
+    assert [r.country for r in _one("President Obama urged Congress to act.", "REQUEST").recipient] == ["USA"]
+
+
+def test_rejecting_what_someone_offered_is_directed_at_them():
+    event = _one("Iran on Saturday rejected a package of incentives offered by Britain, France and Germany.", "REJECT")
+    assert [r.country for r in event.recipient] == ["GBR", "FRA", "DEU"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Armed Islamic Group guerrillas slit the throats of 17 villagers in a night raid.", "ASSAULT"),
+        ("Cuba has sent hundreds of doctors and nurses to Haiti to work in rural clinics.", "AID"),
+        ("German President Johannes Rau asked Israel for forgiveness for the Holocaust.", "CONCEDE"),
+        ("President Bill Clinton offered clemency to 16 imprisoned members of a nationalist group, on condition that "
+         "they renounce violence.", "CONCEDE"),
+        ("Iran has agreed to suspend all uranium enrichment activities.", "AGREE"),
+        ("The last Syrian soldiers rolled across the border out of Lebanon on Tuesday.", "RETREAT"),
+    ],
+)
+def test_more_wire_phrasings_are_coded(text, category):
+    assert _one(text, category).actor

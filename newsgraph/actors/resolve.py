@@ -32,6 +32,9 @@ _REFERRING = frozenset({*_PRONOUNS_PERSON, *_PRONOUNS_GROUP, *_BOTH, "country"})
 # Sectors of groups that act at home: an unnamed one takes the country of the story's dateline (and, in an event,
 # of the place where it happens).
 DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "OPP", "CVL", "REL", "LAB", "EDU"})
+# Seats of power whose name is also another state's institution ("Congress" is Peru's or Colombia's in their news):
+# the state the text names, when it does not name the seat's own.
+_GENERIC_SEATS = frozenset({"congress"})
 # How many earlier names "the country" looks through for a state named as a noun, past one named as an adjective.
 _COUNTRY_LOOKBACK = 6
 # Words that make a title no one in particular: "the first American president to visit", "the next prime minister".
@@ -388,6 +391,12 @@ class DocActors:
             return [(Actor(text, start, end, state.name, state.id, state.id, seats[-1][1], entity_type or "ORG"), state)]
         if seats and not states:
             state_id, sector = seats[-1]
+            if text.lower().removeprefix("the ") in _GENERIC_SEATS and state_id not in self.states:
+                # "handed his resignation to Congress" in a story from La Paz: Bolivia's
+                if self.home in self.states:
+                    state_id = self.home
+                elif len(self.states) == 1:
+                    state_id = next(iter(self.states))
             if roles and _head_is_role(segment, hits, head):  # "a Copenhagen court judge": the judge's sector
                 sector = roles[-1].sector
             state = self.kb.entries.get(state_id)

@@ -72,6 +72,11 @@ def subject(verb: Token, *, depth: int = 0) -> Token | None:
             objects = _children(prep, {"pobj"})
             if objects:
                 return _firer(objects[0])
+        for prep in _children(verb, {"prep"}):  # "a ban was imposed on Lukashenko and 30 officials by EU
+            for placed in _with_conjuncts(_children(prep, {"pobj"})):  # ministers", the "by" hung on the officials
+                by = [o for b in _children(placed, {"prep"}) if b.lower_ == "by" for o in _children(b, {"pobj"})]
+                if by:
+                    return _firer(by[0])
         if verb.lemma_.lower() in cues().sent_away_from:  # "were expelled from North Korea": North Korea did it
             for prep in _children(verb, {"prep"}):
                 objects = _children(prep, {"pobj"}) if prep.lower_ == "from" else []
@@ -165,9 +170,12 @@ def _reduced_relative(verb: Token) -> Token | None:
 
 def doers(noun: Token) -> list[Token]:
     """Who did what a noun names, by its "by": "the expulsion of four diplomats by Moscow" (the parser may hang the
-    "by" on the diplomats), "the hanging of Ken Saro-Wiwa by Nigeria's military government"."""
+    "by" on the diplomats), "the hanging of Ken Saro-Wiwa by Nigeria's military government", "a package offered by
+    Britain"."""
     for holder in [noun, *_with_conjuncts(_prep_objects(noun, frozenset({"of"})))]:
         found = _prep_objects(holder, frozenset({"by"})) + [o for a in _children(holder, {"agent"}) for o in _children(a, {"pobj"})]
+        # "a package of incentives offered by Britain, France and Germany"
+        found += [o for acl in _children(holder, {"acl"}) for a in _children(acl, {"agent"}) for o in _children(a, {"pobj"})]
         if found:
             return found
     return []
@@ -219,6 +227,11 @@ def verb_arguments(verb: Token) -> Arguments:
         recipients = _children(verb, {"dobj", "dative"})
         if not recipients:  # "freed 12 soldiers held captive", parsed as "freed [soldiers held captive]"
             recipients = [n for c in verb.children if (n := _reduced_relative(c)) is not None]
+        if not recipients:  # "allowed inspectors to resume searches", parsed as "allowed [inspectors to resume]"
+            recipients = [
+                n for c in verb.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for n in c.children if n.dep_ == "nsubj"
+            ]  # fmt: skip
         if verb.lemma_.lower() in cues().handing:  # "handed Milosevic over to the tribunal": the tribunal receives
             recipients = [o for o in _prep_objects(verb, frozenset({"to"})) if o.i > verb.i] or recipients
         if not recipients:  # a preposition before the verb ("On the Israeli side, X insists") sets a scene
@@ -374,3 +387,17 @@ def ultimatum(trigger: Token) -> tuple[Token, list[Token]] | None:
         o for o in _children(giver, {"dobj"}) if o.lemma_.lower() not in cues().times and o.i < demanded.i
     ]
     return giver, _with_conjuncts(told)
+
+
+def condition_subject(trigger: Token) -> Token | None:
+    """Who a threat's condition is about: "threatened to deploy missiles ... *if the United States* pressed ahead"."""
+    frontier = [trigger]
+    for _ in range(3):
+        for clause in frontier:
+            for child in clause.children:
+                if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
+                    subjects = _children(child, _SUBJECTS)
+                    if subjects:
+                        return subjects[0]
+        frontier = [c for clause in frontier for c in complements(clause)]
+    return None

@@ -445,6 +445,12 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
     if unnamed(recipients) and token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
         # "China's assistance package consisted of supplies for Yemen": the clause around a noun trigger
         recipients = others(_nearest_named(token.head, ctx, skip=token)) or recipients
+    if item.event == "THREATEN" and not ({r.country for r in recipients} - {a.country for a in actors} - {None}):
+        # "threatened to deploy missiles in Kaliningrad if the United States pressed ahead": the threat is to the US
+        condition = args.condition_subject(token)
+        meant = others(_actors([condition], ctx)) if condition is not None else []
+        if {m.country for m in meant} - {a.country for a in actors} - {None}:
+            recipients = meant
     if item.event == "MOBILIZE":  # "deployed soldiers": what is moved is the actor's own, not a recipient
         recipients = [r for r in recipients if r.country or r.kb_id]
     if found.reciprocal and item.event in ("CONSULT", "COOPERATE", "ASSAULT"):

@@ -115,7 +115,9 @@ def dependent_lemmas(token: Token, person: Callable[[Token], bool] | None = None
         if child.dep_ in _THROUGH:
             for grandchild in child.children:
                 through.add(grandchild.lemma_.lower())
-        elif child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp"):
+        elif child.dep_ == "ccomp":  # "allowed inspectors to resume searches", parsed as a clause of its own
+            direct.update(s.lemma_.lower() for s in child.children if s.dep_ == "nsubj")
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp"):
             for grandchild in child.children:  # "imposed a trade and financial embargo": objects coordinated
                 if grandchild.dep_ in ("compound", "amod", "prt") or (grandchild.dep_ == "conj" and grandchild.pos_ == "NOUN"):
                     direct.add(grandchild.lemma_.lower())
