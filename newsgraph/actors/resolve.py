@@ -229,8 +229,7 @@ class DocActors:
         return cached
 
     def _segments_of(self, head: Token, *, coref: bool) -> list[tuple[Actor, Entry | None]]:
-        tokens = _phrase(head, self.labels)
-        names, refers = self._naming(tokens)
+        tokens, names, refers = self._naming_phrase(head)
         out: list[tuple[Actor, Entry | None]] = []
         if names or (coref and refers):
             for segment in _split(tokens):
@@ -254,19 +253,26 @@ class DocActors:
                     return replace(actor, country=countries.pop(), sector=actor.sector or (roles[0] if roles else None)), entry
         return actor, entry
 
-    def _naming(self, tokens: list[Token]) -> tuple[bool, bool]:
-        """Whether a phrase can name an actor (a KB hit, a proper noun), and whether it has a word that may refer
-        back to one ("the talks" names no one; "the group" and "it" may refer back)."""
+    def _naming_phrase(self, head: Token) -> tuple[list[Token], bool, bool]:
+        """The words of the phrase ``head`` heads, whether they can name an actor (a KB hit, a proper noun), and
+        whether one may refer back to one ("the talks" names no one; "the group" and "it" may refer back)."""
+        keep = _phrase_words(head, self.labels)
         by_token, nouns, referring = self.by_token, self.noun_ids, self.labels.referring
+        first = last = head.i
+        while first - 1 in keep:
+            first -= 1
+        while last + 1 in keep:
+            last += 1
+        tokens = []
         names = refers = False
-        for t in tokens:
-            if not names and (t.i in by_token or t.pos == PROPN):
+        for i in range(first, last + 1):
+            t = keep[i]
+            tokens.append(t)
+            if not names and (i in by_token or t.pos == PROPN):
                 names = True
             if not refers and ((w := t.lower) in referring or w in nouns):
                 refers = True
-                if names:
-                    break
-        return names, refers
+        return tokens, names, refers
 
     def _placed(self, actor: Actor, entry: Entry | None, head: Token) -> tuple[Actor, Entry | None]:
         """A group with no country takes the one its place names: "people in northeast Nigeria", "troops from Chad"."""
@@ -808,9 +814,9 @@ def _likened(doc: Doc, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _LIKENING
 
 
-def _phrase(head: Token, labels: Labels) -> list[Token]:
-    """The words of the noun phrase headed by ``head``: its name, titles, modifiers and coordinated parts, as far as
-    they run on unbroken around the head."""
+def _phrase_words(head: Token, labels: Labels) -> dict[int, Token]:
+    """The words of the noun phrase headed by ``head``, by index: its name, titles, modifiers and coordinated parts
+    (``DocActors._naming_phrase`` takes those that run on unbroken around the head)."""
     keep = {head.i: head}
     stack = [head]
     while stack:
@@ -835,12 +841,7 @@ def _phrase(head: Token, labels: Labels) -> list[Token]:
             elif dep == labels.pobj and token.dep == labels.prep:
                 keep[child.i] = child
                 stack.append(child)
-    first = last = head.i
-    while first - 1 in keep:
-        first -= 1
-    while last + 1 in keep:
-        last += 1
-    return [keep[i] for i in range(first, last + 1)]
+    return keep
 
 
 def _hangs(child: Token, head: Token) -> bool:
