@@ -384,9 +384,10 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
     if item.speaker is not None:  # "X said Y must Z": X asks Y
         said_by = args.subject(item.speaker)
         found = args.Arguments((said_by,) if said_by is not None else (), found.actors, False)
-    actors = _actors(found.actors, ctx)
+    named_by = _actors_by_head(found.actors, ctx)
+    actors = [a for a, _ in named_by]
     if token.pos_ in ("NOUN", "PROPN"):  # "Turkish support": a modifier is an actor only when the KB knows it
-        actors = [a for a, h in zip(actors, _heads_of(found.actors, ctx), strict=False) if a.kb_id or h not in ("amod", "compound")]
+        actors = [a for a, head in named_by if a.kb_id or head.dep_ not in ("amod", "compound")]
     if not actors:
         return None
     # the actor is not its own recipient (the same words, or the same entry in the same role: "German police
@@ -677,17 +678,16 @@ def _own(actor: Actor) -> bool:
     return actor.kb_id is None and first in _POSSESSIVE
 
 
-def _heads_of(heads: tuple[Token, ...], ctx: CodingContext) -> list[str]:
-    deps = []
-    for head in heads:
-        deps.extend(head.dep_ for _ in ctx.actors.actors_for(head))
-    return deps
-
-
 def _actors(heads: tuple[Token, ...] | list[Token], ctx: CodingContext) -> list[Actor]:
-    out: list[Actor] = []
+    return [actor for actor, _ in _actors_by_head(heads, ctx)]
+
+
+def _actors_by_head(heads: tuple[Token, ...] | list[Token], ctx: CodingContext) -> list[tuple[Actor, Token]]:
+    """The actors the heads name, each with the head that names it; one mention, or one entry named twice in one
+    role, is one actor."""
+    out: list[tuple[Actor, Token]] = []
     seen: set[tuple[int | None, int | None]] = set()
-    known: set[tuple[str, str | None]] = set()  # one entry named twice in one role is one actor
+    known: set[tuple[str, str | None]] = set()
     for head in heads:
         for actor in ctx.actors.actors_for(head):
             if (actor.start, actor.end) in seen or (actor.kb_id is not None and (actor.kb_id, actor.sector) in known):
@@ -695,7 +695,7 @@ def _actors(heads: tuple[Token, ...] | list[Token], ctx: CodingContext) -> list[
             seen.add((actor.start, actor.end))
             if actor.kb_id is not None:
                 known.add((actor.kb_id, actor.sector))
-            out.append(actor)
+            out.append((actor, head))
     return out
 
 
