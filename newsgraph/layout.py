@@ -10,7 +10,7 @@ _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d
 WIRE_DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<city>[A-Z][A-Z.'\-/]+(?:[ ][A-Z][A-Z.'\-/]+)*)"
     rf"(?:,[ ](?:{_MONTH_DAY}|(?P<region>[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)))?(?:,[ ]{_MONTH_DAY})?"
-    r"(?:[ ]?\([A-Za-z .&/]+\))?(?:[ ]?(?:--|-|\u2014|\u2013)|[ ]?:)[ ]+"
+    r"(?:[ ]?\([A-Za-z .&/\-]+\))?(?:[ ]?(?:--|-|\u2014|\u2013)|[ ]?:)[ ]+"
 )
 
 

@@ -563,3 +563,29 @@ def test_rejecting_what_someone_offered_is_directed_at_them():
 )
 def test_more_wire_phrasings_are_coded(text, category):
     assert _one(text, category).actor
+
+
+def test_kosovo_from_the_gazetteer_is_plovers_kos_and_a_wire_agency_with_a_hyphen_ends_a_dateline():
+    event = _one("Thousands of ethnic Albanian students marched through Pristina on Wednesday.", "PROTEST")
+    assert [a.country for a in event.actor] == ["KOS"]
+    accused = _one("YEREVAN, March 12 (Itar-Tass) - Armenia's Foreign Ministry on Sunday accused Azerbaijani forces of "
+                   "shelling border villages.", "ACCUSE")
+    assert [a.country for a in accused.actor] == ["ARM"]
+
+
+def test_a_name_the_parser_hung_on_the_verb_is_still_whom_police_detain():
+    event = _one("Beijing police detained dissident Wang Dan on Sunday.", "COERCE")
+    assert [(r.text, r.country) for r in event.recipient] == [("Wang Dan", "CHN")]
+
+
+def test_unions_shutting_down_banks_protest_and_envoys_allowed_in_are_let_in():
+    assert _one("Nigerian trade unions shut down banks, schools and markets in Lagos and Abuja on the first day of a "
+                "general strike.", "PROTEST")
+    event = _one("Myanmar's military government allowed U.N. special envoy Ibrahim Gambari to meet detained opposition "
+                 "leader Aung San Suu Kyi on Sunday.", "RETREAT")
+    assert "UNO" in [r.country for r in event.recipient]
+
+
+def test_troops_massed_along_a_border_are_moved_towards_its_other_side():
+    event = _one("Turkey has massed thousands of troops along its border with Syria, Turkish newspapers reported.", "MOBILIZE")
+    assert "SYR" in [r.country for r in event.recipient]

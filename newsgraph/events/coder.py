@@ -452,12 +452,13 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         meant = others(_actors([condition], ctx)) if condition is not None else []
         if {m.country for m in meant} - {a.country for a in actors} - {None}:
             recipients = meant
-    if item.event == "MOBILIZE":  # "deployed soldiers": what is moved is the actor's own, not a recipient
-        recipients = [r for r in recipients if r.country or r.kb_id]
+    if item.event == "MOBILIZE":  # "deployed soldiers", "massed 60,000 Iraqi troops": the actor's own, not a recipient
+        moved = {t.idx for o in token.children if o.dep_ == "dobj" for t in o.doc[o.left_edge.i : o.i + 1]}
+        recipients = [r for r in recipients if (r.country or r.kb_id) and r.start not in moved]
     if found.reciprocal and item.event in ("CONSULT", "COOPERATE", "ASSAULT"):
         recipients = []
-    if item.event == "ASSAULT" and token.lemma_.lower() in cues().obstructing and all(a.sector in _CIVIL for a in actors):
-        # "opposition supporters blockaded government buildings": a protest, not a military blockade
+    if item.event in ("ASSAULT", "COERCE") and token.lemma_.lower() in cues().obstructing and all(a.sector in _CIVIL for a in actors):
+        # "opposition supporters blockaded government buildings", "trade unions shut down banks": a protest
         item = replace(item, event="PROTEST", mode="obstruct", cameo="144", rule=f"{item.rule}+civil")
     onto = ontology()
     category = onto[item.event]

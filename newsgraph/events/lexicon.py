@@ -116,7 +116,9 @@ def dependent_lemmas(token: Token, person: Callable[[Token], bool] | None = None
             for grandchild in child.children:
                 through.add(grandchild.lemma_.lower())
         elif child.dep_ == "ccomp":  # "allowed inspectors to resume searches", parsed as a clause of its own
-            direct.update(s.lemma_.lower() for s in child.children if s.dep_ == "nsubj")
+            for subject in (s for s in child.children if s.dep_ == "nsubj"):
+                direct.add(subject.lemma_.lower())
+                direct.update(w.lemma_.lower() for w in subject.children if w.dep_ in ("compound", "amod"))
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp"):
             for grandchild in child.children:  # "imposed a trade and financial embargo": objects coordinated
                 if grandchild.dep_ in ("compound", "amod", "prt") or (grandchild.dep_ == "conj" and grandchild.pos_ == "NOUN"):

@@ -38,9 +38,11 @@ def _place_objects(trigger: Token) -> list[Token]:
                         out.append(place)
                         # "in Kiev's Independence Square": the square is in Kiev
                         out.extend(c for c in place.children if c.dep_ == "poss" and c.pos_ == "PROPN")
-                    elif place.dep_ == "pobj" and place.lower_ in _PLACE_NOUNS:  # "in the southern town of Beslan"
+                    elif place.dep_ == "pobj" and place.lower_ in _PLACE_NOUNS:  # "in the southern town of Beslan",
+                        # "in the Chechen capital Grozny", "in Thailand's southern province of Narathiwat"
                         out.extend(n for of in place.children if of.dep_ == "prep" and of.lower_ == "of"
                                    for n in of.children if n.dep_ == "pobj" and n.pos_ == "PROPN")  # fmt: skip
+                        out.extend(n for n in place.children if n.dep_ in ("appos", "compound", "poss") and n.pos_ == "PROPN")
     return out
 
 
