@@ -14,7 +14,7 @@ _OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 # Prepositions that introduce the recipient of a verb ("attacked *on*" is rare; "talks *with*", "pressure *on*").
 _RECIPIENT_PREPS = frozenset(
     {"to", "with", "against", "on", "at", "for", "toward", "towards", "upon", "into", "from", "over", "of", "between",
-     "among", "in", "about", "near", "along"}
+     "among", "in", "about"}
 )  # fmt: skip
 # Prepositions that introduce the recipient of a noun trigger ("the assassination *of*", "support *for*").
 _NOUN_RECIPIENT_PREPS = frozenset({"of", "on", "against", "for", "with", "to", "toward", "towards", "between", "at"})
