@@ -589,3 +589,26 @@ def test_unions_shutting_down_banks_protest_and_envoys_allowed_in_are_let_in():
 def test_troops_massed_along_a_border_are_moved_towards_its_other_side():
     event = _one("Turkey has massed thousands of troops along its border with Syria, Turkish newspapers reported.", "MOBILIZE")
     assert "SYR" in [r.country for r in event.recipient]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "recipient"),
+    [
+        ("Russia has written off nearly all of Mongolia's Soviet-era debt.", "AID", "MNG"),
+        ("Japan began shipping the first of 500,000 tonnes of rice to North Korea on Monday.", "AID", "PRK"),
+        ("North Korea allowed a team of U.S. experts to inspect a suspected underground nuclear site.", "RETREAT", "USA"),
+        ("Mexico took the United States to the World Court on Thursday.", "ACCUSE", "USA"),
+        ("Hamas has accepted an Egyptian-brokered truce with Israel.", "AGREE", "ISR"),
+        ("A British judge on Friday threw out a Russian request to extradite exiled tycoon Boris Berezovsky.", "REJECT", "RUS"),
+        ("Ethnic Albanian guerrillas handed in hundreds more rifles, mortars and machine guns to NATO troops.", "RETREAT", "IGO"),
+    ],
+)
+def test_measures_of_measures_courts_brokers_and_weapons_handed_in(text, category, recipient):
+    assert recipient in [r.country for r in _one(text, category).recipient]
+
+
+def test_a_bomb_blamed_on_a_group_is_its_act_and_striking_nurses_protest_at_home():
+    event = _one("A car bomb blamed on the Basque separatist group ETA killed a Spanish army colonel in Madrid.", "ASSAULT")
+    assert [a.kb_id for a in event.actor] == ["ETA"]
+    nurses = _one("WARSAW, June 19 (DPA) - Striking nurses occupied the office of the prime minister on Tuesday.", "PROTEST")
+    assert [a.country for a in nurses.actor] == ["POL"]

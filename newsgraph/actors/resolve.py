@@ -31,7 +31,7 @@ _BOTH = frozenset({"both", "two"})
 _REFERRING = frozenset({*_PRONOUNS_PERSON, *_PRONOUNS_GROUP, *_BOTH, "country"})
 # Sectors of groups that act at home: an unnamed one takes the country of the story's dateline (and, in an event,
 # of the place where it happens).
-DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "OPP", "CVL", "REL", "LAB", "EDU"})
+DOMESTIC_SECTORS = frozenset({"COP", "JUD", "LEG", "OPP", "CVL", "REL", "LAB", "EDU", "MED"})
 # Seats of power whose name is also another state's institution ("Congress" is Peru's or Colombia's in their news):
 # the state the text names, when it does not name the seat's own.
 _GENERIC_SEATS = frozenset({"congress"})
@@ -806,8 +806,9 @@ def _inside_a_name(doc: Doc, match: Match, compiled: CompiledKB) -> bool:
     return all(w.lower_ in compiled.english for w in doc[match.start : match.end])
 
 
-# "a Switzerland-sized swathe of jungle", "a Soviet-style economy": a state's name used as a measure names no one.
-_LIKENING = frozenset({"sized", "size", "style", "like", "shaped", "type", "era"})
+# "a Switzerland-sized swathe of jungle", "a Soviet-style economy": a state's name used as a measure names no one;
+# nor does one that brokered what is named ("an Egyptian-brokered truce with Israel" is Israel's and Hamas's).
+_LIKENING = frozenset({"sized", "size", "style", "like", "shaped", "type", "era", "brokered", "sponsored", "mediated"})
 
 
 def _likened(doc: Doc, end: int) -> bool:

@@ -132,10 +132,10 @@ def _firer(weapon: Token) -> Token:
     """Who fired a weapon named as the doer: "hit by rockets *fired from Israeli helicopter gunships*"."""
     if weapon.lemma_.lower() not in cues().weapons:
         return weapon
-    for fired in weapon.children:  # fired, planted, launched, dropped ... by or from someone
+    for fired in weapon.children:  # fired, planted, launched, dropped ... by or from someone; blamed on someone
         if fired.dep_ == "acl" and fired.pos_ == "VERB":
             for prep in _children(fired, {"prep", "agent"}):
-                if prep.lower_ in ("from", "by"):
+                if prep.lower_ in ("from", "by") or prep.lower_ == "on" and fired.lemma_.lower() == "blame":
                     objects = _children(prep, {"pobj"})
                     if objects:
                         return objects[0]

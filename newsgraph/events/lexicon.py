@@ -119,6 +119,8 @@ def dependent_lemmas(token: Token, person: Callable[[Token], bool] | None = None
             for subject in (s for s in child.children if s.dep_ == "nsubj"):
                 direct.add(subject.lemma_.lower())
                 direct.update(w.lemma_.lower() for w in subject.children if w.dep_ in ("compound", "amod"))
+                if subject.lemma_.lower() in cues().measures:  # "allowed a team of U.S. experts to inspect"
+                    direct.update(_measured(subject))
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp"):
             for grandchild in child.children:  # "imposed a trade and financial embargo": objects coordinated
                 if grandchild.dep_ in ("compound", "amod", "prt") or (grandchild.dep_ == "conj" and grandchild.pos_ == "NOUN"):
@@ -162,8 +164,9 @@ def _of_terms(prep: Token) -> bool:
     return prep.lower_ == "under" and any(o.dep_ == "pobj" and o.lemma_.lower() in cues().terms for o in prep.children)
 
 
-def _measured(measure: Token) -> set[str]:
-    """The lemmas of what a measure holds: "a consignment *of rice aid*" -> aid, rice."""
+def _measured(measure: Token, depth: int = 0) -> set[str]:
+    """The lemmas of what a measure holds: "a consignment *of rice aid*" -> aid, rice; "the first *of 500,000 tonnes
+    of rice*" -> tonne, rice (a measure of a measure)."""
     out: set[str] = set()
     for prep in measure.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -171,6 +174,8 @@ def _measured(measure: Token) -> set[str]:
                 if thing.dep_ == "pobj":
                     out.add(thing.lemma_.lower())
                     out.update(c.lemma_.lower() for c in thing.children if c.dep_ in ("compound", "amod", "nmod", "conj"))
+                    if depth == 0 and thing.lemma_.lower() in cues().measures:
+                        out.update(_measured(thing, depth + 1))
     return out
 
 
