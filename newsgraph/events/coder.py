@@ -7,10 +7,11 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from newsgraph.actors.resolve import DOMESTIC_SECTORS, DocActors
+from newsgraph.actors.resolve import DocActors
 from newsgraph.events import arguments as args
 from newsgraph.events.attribution import attribution, speech_verb
 from newsgraph.events.cues import cues
+from newsgraph.events.homes import at_home, in_country, police_of
 from newsgraph.events.dates import event_date
 from newsgraph.events.lexicon import Entry, Lexicon, lexicon
 from newsgraph.events.modality import modality
@@ -307,7 +308,7 @@ def _same_mentions(found: list[Event], home: str | None) -> list[Event]:
     out = []
     for e in found:
         actors = fill(e.actor)
-        out.append(replace(e, actor=actors, recipient=tuple(_at_home(e.event, list(actors), list(fill(e.recipient)), home))))
+        out.append(replace(e, actor=actors, recipient=tuple(at_home(e.event, list(actors), list(fill(e.recipient)), home))))
     return out
 
 
@@ -407,7 +408,7 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
     recipients = others(_recipients(token, found.recipients, ctx, meeting=item.event == "CONSULT", deep=False))
     if item.mode == "release":
         # "Cuban authorities released dozens of political prisoners": Cubans, before looking further for someone named
-        recipients = _at_home(item.event, actors, recipients, ctx.actors.home)
+        recipients = at_home(item.event, actors, recipients, ctx.actors.home)
     pinned = args.is_passive(token) and any(_someone(r) for r in _actors(found.recipients, ctx))
     if pinned:  # "Wei Jingsheng was freed": him, known to the KB or not
         recipients = others(_actors(found.recipients, ctx))
@@ -473,13 +474,13 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
     source = attribution(token, sentence, ctx.actors.actors_for, ctx.text)
     where = location(token, ctx.actors)
     if where is not None and where.country:  # "police arrested protesters in Paris": French police and protesters
-        actors = [_in_country(a, where.country) for a in actors]
-        recipients = [_in_country(r, where.country) for r in recipients]
+        actors = [in_country(a, where.country) for a in actors]
+        recipients = [in_country(r, where.country) for r in recipients]
     if ctx.actors.home is not None:  # "KATHMANDU (Reuters) - Maoist rebels stormed an army barracks"
-        actors = [_in_country(a, ctx.actors.home) for a in actors]
-        recipients = [_in_country(r, ctx.actors.home) for r in recipients]
-    recipients = _at_home(item.event, actors, recipients, ctx.actors.home)
-    actors = _police_of(actors, recipients)
+        actors = [in_country(a, ctx.actors.home) for a in actors]
+        recipients = [in_country(r, ctx.actors.home) for r in recipients]
+    recipients = at_home(item.event, actors, recipients, ctx.actors.home)
+    actors = police_of(actors, recipients)
     confidence = _confidence(item, actors, recipients, modes)
     return Event(
         id=event_id_for(ctx.doc_id, trigger.start, trigger.end, item.event),
@@ -556,61 +557,8 @@ def _recipients(
 _WHERE = frozenset({"in", "at", "near", "inside", "across", "throughout", "through", "along"})
 
 
-_STATE_AT_HOME = frozenset({"GOV", "COP", "JUD", "LEG"})
 # Sectors of people who protest: a blockade or occupation by them is a protest.
 _CIVIL = frozenset({"CVL", "OPP", "LAB", "EDU", "REL"})
-
-
-# Groups that act where they are: unnamed, they are of the state where the event happens, else of the story's
-# dateline. Rebels, militias, gunmen and soldiers too, though not by the dateline alone in the resolver: where the
-# event happens comes first ("rebels attacked a town in Somalia", in a story from Nairobi; "soldiers raided
-# monasteries in Yangon").
-_LOCAL_SECTORS = DOMESTIC_SECTORS | {"REB", "PRM", "UAF", "MIL"}
-
-
-def _police_of(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
-    """Unnamed police and courts with nothing else to place them are of the state of the one they act on ("Federal
-    agents arrested Raul Salinas de Gortari, brother of former President Carlos Salinas")."""
-    countries = {r.country for r in recipients if r.country} - _NOT_STATES
-    if len(countries) != 1 or not all(a.country is None and a.kb_id is None and a.sector in ("COP", "JUD") for a in actors):
-        return actors
-    country = countries.pop()
-    return [replace(a, country=country) for a in actors]
-
-
-# Country codes that are not states.
-_NOT_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"})
-
-
-def _in_country(actor: Actor, country: str, *, anyone: bool = False) -> Actor:
-    """``actor`` of ``country`` if nothing else gives it one and it is a group that acts at home, or someone
-    unknown by name ("Moshood Abiola ... arrested in Lagos"), or, with ``anyone``, any party the KB does not know."""
-    if actor.country is not None or actor.kb_id is not None:
-        return actor
-    if actor.sector in _LOCAL_SECTORS or (actor.sector is None and actor.entity_type == "PERSON") or anyone:
-        return replace(actor, country=country)
-    return actor
-
-
-def _at_home(event: str, actors: list[Actor], recipients: list[Actor], home: str | None = None) -> list[Actor]:
-    """A state's government, police and courts act at home, unless something says otherwise. Whoever police or
-    courts act on, or a state coerces, is of that state ("Kenyan police raided the printing works of the opposition
-    magazine Finance", "Iranian authorities arrested former Vice President Abtahi"); so are the groups that act at
-    home (protesters, the opposition) a government yields to or acts on ("Shevardnadze resigned, yielding to
-    opposition demonstrators"). Not armies, which act abroad (but soldiers detaining people coerce at home, and
-    an army fights at home in a story datelined there), nor words: a state may criticise another's police. Rebels
-    and militias fight at home: the villagers they kill and the patrols they ambush are of their country."""
-    homes = {a.country for a in actors if a.country and (
-        a.sector in _STATE_AT_HOME or event == "COERCE" and a.sector == "MIL"
-        or event in ("ASSAULT", "COERCE") and (a.sector in ("REB", "PRM", "UAF") or a.sector == "MIL" and a.country == home)
-    )}  # fmt: skip
-    # police and courts act on their own people in words too ("placed Craxi under investigation")
-    policing = any(a.sector in ("COP", "JUD") for a in actors)
-    if len(homes) != 1 or not policing and ontology()[event].quad in (1, 3) and event != "CONCEDE":
-        return recipients
-    country = homes.pop()
-    anyone = event == "COERCE" or policing
-    return [_in_country(r, country, anyone=anyone) for r in recipients]
 
 
 def _located(groups: list[Actor], objects: list[Token], found: list[Actor], ctx: CodingContext) -> list[Actor]:

@@ -1,0 +1,65 @@
+"""Whose country an unnamed party is: police, courts and governments act at home, rebels fight at home, and groups
+are of the place where they act (rules the coder applies once an event's actors and recipients are read)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsgraph.actors.resolve import DOMESTIC_SECTORS
+from newsgraph.events.ontology import ontology
+from newsgraph.model import Actor
+
+# Sectors of a state that act at home.
+_STATE_AT_HOME = frozenset({"GOV", "COP", "JUD", "LEG"})
+
+
+# Groups that act where they are: unnamed, they are of the state where the event happens, else of the story's
+# dateline. Rebels, militias, gunmen and soldiers too, though not by the dateline alone in the resolver: where the
+# event happens comes first ("rebels attacked a town in Somalia", in a story from Nairobi; "soldiers raided
+# monasteries in Yangon").
+_LOCAL_SECTORS = DOMESTIC_SECTORS | {"REB", "PRM", "UAF", "MIL"}
+
+
+def police_of(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
+    """Unnamed police and courts with nothing else to place them are of the state of the one they act on ("Federal
+    agents arrested Raul Salinas de Gortari, brother of former President Carlos Salinas")."""
+    countries = {r.country for r in recipients if r.country} - _NOT_STATES
+    if len(countries) != 1 or not all(a.country is None and a.kb_id is None and a.sector in ("COP", "JUD") for a in actors):
+        return actors
+    country = countries.pop()
+    return [replace(a, country=country) for a in actors]
+
+
+# Country codes that are not states.
+_NOT_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"})
+
+
+def in_country(actor: Actor, country: str, *, anyone: bool = False) -> Actor:
+    """``actor`` of ``country`` if nothing else gives it one and it is a group that acts at home, or someone
+    unknown by name ("Moshood Abiola ... arrested in Lagos"), or, with ``anyone``, any party the KB does not know."""
+    if actor.country is not None or actor.kb_id is not None:
+        return actor
+    if actor.sector in _LOCAL_SECTORS or (actor.sector is None and actor.entity_type == "PERSON") or anyone:
+        return replace(actor, country=country)
+    return actor
+
+
+def at_home(event: str, actors: list[Actor], recipients: list[Actor], home: str | None = None) -> list[Actor]:
+    """A state's government, police and courts act at home, unless something says otherwise. Whoever police or
+    courts act on, or a state coerces, is of that state ("Kenyan police raided the printing works of the opposition
+    magazine Finance", "Iranian authorities arrested former Vice President Abtahi"); so are the groups that act at
+    home (protesters, the opposition) a government yields to or acts on ("Shevardnadze resigned, yielding to
+    opposition demonstrators"). Not armies, which act abroad (but soldiers detaining people coerce at home, and
+    an army fights at home in a story datelined there), nor words: a state may criticise another's police. Rebels
+    and militias fight at home: the villagers they kill and the patrols they ambush are of their country."""
+    homes = {a.country for a in actors if a.country and (
+        a.sector in _STATE_AT_HOME or event == "COERCE" and a.sector == "MIL"
+        or event in ("ASSAULT", "COERCE") and (a.sector in ("REB", "PRM", "UAF") or a.sector == "MIL" and a.country == home)
+    )}  # fmt: skip
+    # police and courts act on their own people in words too ("placed Craxi under investigation")
+    policing = any(a.sector in ("COP", "JUD") for a in actors)
+    if len(homes) != 1 or not policing and ontology()[event].quad in (1, 3) and event != "CONCEDE":
+        return recipients
+    country = homes.pop()
+    anyone = event == "COERCE" or policing
+    return [in_country(r, country, anyone=anyone) for r in recipients]
