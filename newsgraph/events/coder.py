@@ -306,7 +306,7 @@ def _same_mentions(found: list[Event], home: str | None) -> list[Event]:
         )
 
     out = []
-    for e in found:
+    for e in found:  # who is at home is read again: an actor placed here, or by police_of after the first reading
         actors = fill(e.actor)
         out.append(replace(e, actor=actors, recipient=tuple(at_home(e.event, list(actors), list(fill(e.recipient)), home))))
     return out

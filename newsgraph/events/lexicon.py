@@ -99,12 +99,13 @@ class Lexicon:
 def dependent_lemmas(token: Token, person: Callable[[Token], bool] | None = None) -> tuple[frozenset[str], frozenset[str]]:
     """Lemmas of the words that depend on ``token``: (direct ones, all including objects of its prepositions);
     ``PERSON`` among them for an object that ``person`` says names someone."""
+    c = cues()
     direct: set[str] = set()
     through: set[str] = set()
     for child in token.children:
         if child.dep_ in _THROUGH and child.i < token.i:
             continue  # "On Nov. 2, X called Y": a preposition before the verb sets the scene
-        if child.dep_ == "prep" and (_of_time(child) or _of_terms(child)) or child.lower_ in cues().speech_prepositions:
+        if child.dep_ == "prep" and (_of_time(child) or _of_terms(child)) or child.lower_ in c.speech_prepositions:
             # so does one of time after it ("called on Friday") or of the terms it is done under ("pulled out of
             # Kosovo under an agreement" leaves no agreement), and "according to" names a source
             continue
@@ -119,13 +120,13 @@ def dependent_lemmas(token: Token, person: Callable[[Token], bool] | None = None
             for subject in (s for s in child.children if s.dep_ == "nsubj"):
                 direct.add(subject.lemma_.lower())
                 direct.update(w.lemma_.lower() for w in subject.children if w.dep_ in ("compound", "amod"))
-                if subject.lemma_.lower() in cues().measures:  # "allowed a team of U.S. experts to inspect"
+                if subject.lemma_.lower() in c.measures:  # "allowed a team of U.S. experts to inspect"
                     direct.update(_measured(subject))
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp"):
             for grandchild in child.children:  # "imposed a trade and financial embargo": objects coordinated
                 if grandchild.dep_ in ("compound", "amod", "prt") or (grandchild.dep_ == "conj" and grandchild.pos_ == "NOUN"):
                     direct.add(grandchild.lemma_.lower())
-            if child.lemma_.lower() in cues().measures:  # "shipped a consignment of rice aid": aid is shipped
+            if child.lemma_.lower() in c.measures:  # "shipped a consignment of rice aid": aid is shipped
                 direct.update(_measured(child))
             direct.update(_carried(child))  # "sent three navy ships loaded with medicine": medicine is sent
             if person is not None and (person(child) or any(g.dep_ == "appos" and person(g) for g in child.children)):
