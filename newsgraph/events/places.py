@@ -28,9 +28,8 @@ def _place_objects(trigger: Token) -> list[Token]:
     for anchor in anchors:
         for prep in anchor.children:
             if prep.dep_ in ("advmod", "npadvmod") and prep.lower_ in _DIRECTIONS:  # "ambushed ... south of Baghdad"
-                prep = next((c for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"), prep)
-                if prep.lower_ == "of":
-                    out.extend(c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN")
+                out.extend(n for of in prep.children if of.dep_ == "prep" and of.lower_ == "of"
+                           for n in of.children if n.dep_ == "pobj" and n.pos_ == "PROPN")  # fmt: skip
                 continue
             if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
                 for place in prep.children:
@@ -58,8 +57,8 @@ def location(trigger: Token, actors: DocActors) -> Location | None:
                 return Location(text, span[0], span[1], entry.name, entry.id, None, None)
         city = actors.city(text)
         if city is None and match is not None and match.kind == "seat" and match.seat:
-            return Location(text, span[0], span[1], text, match.seat[0], None, None)  # "in Kiev": a capital the
-            # gazetteer spells otherwise
+            # "in Kiev": a capital the gazetteer spells otherwise
+            return Location(text, span[0], span[1], text, match.seat[0], None, None)
         if city is not None:
             return Location(text, span[0], span[1], city.name, city.country, city.lat, city.lon)
     return None
