@@ -406,8 +406,9 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         ]  # fmt: skip
 
     recipients = others(_recipients(token, found.recipients, ctx, meeting=item.event == "CONSULT", deep=False))
-    if item.mode == "release":
-        # "Cuban authorities released dozens of political prisoners": Cubans, before looking further for someone named
+    if item.mode == "release" or any(map(_someone, recipients)) and not _named(recipients) and any(a.sector in ("COP", "JUD") for a in actors):
+        # "Cuban authorities released dozens of political prisoners", "Chinese police detained dissident Wei
+        # Jingsheng, weeks after he met a U.S. official": their own people, before looking further for someone named
         recipients = at_home(item.event, actors, recipients, ctx.actors.home)
     pinned = args.is_passive(token) and any(_someone(r) for r in _actors(found.recipients, ctx))
     if pinned:  # "Wei Jingsheng was freed": him, known to the KB or not
@@ -453,14 +454,30 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         meant = others(_actors([condition], ctx)) if condition is not None else []
         if {m.country for m in meant} - {a.country for a in actors} - {None}:
             recipients = meant
-    if item.event == "MOBILIZE":  # "deployed soldiers", "massed 60,000 Iraqi troops": the actor's own, not a recipient
-        moved = {t.idx for o in token.children if o.dep_ == "dobj" for t in o.doc[o.left_edge.i : o.i + 1]}
+    if item.event == "MOBILIZE" or item.event == "RETREAT" and item.mode == "withdraw":
+        # "deployed soldiers", "massed 60,000 Iraqi troops, including Republican Guard units", "pulled back
+        # Republican Guard units": the actor's own, not a recipient (but "units near Kuwait" are sent to Kuwait)
+        moved = {  # (not the place left: "the last Israeli soldiers left the Gaza Strip")
+            t.idx for o in token.children if o.dep_ == "dobj" and not any(a.entity_type == "GPE" for a in _actors([o], ctx))
+            for t in _moved_words(o)
+        }  # fmt: skip
         recipients = [r for r in recipients if (r.country or r.kb_id) and r.start not in moved]
+        dobj = next((o for o in token.children if o.dep_ == "dobj"), None)
+        if not _named(recipients) and dobj is not None:
+            # "massed troops, including Republican Guard units, near the Kuwaiti border": where they are sent
+            places = [o for p in dobj.subtree if p.dep_ == "prep" and p.lower_ in _DIRECTION_PREPS for o in p.children if o.dep_ == "pobj"]
+            places += [o for b in places if b.lemma_ in ("border", "frontier") for w in b.children if w.lower_ == "with" for o in w.children]
+            recipients = [r for r in others(_actors(places, ctx)) if r.country or r.kb_id] or others(
+                _nearest_named(token, ctx, skip=dobj)
+            ) or recipients
     if found.reciprocal and item.event in ("CONSULT", "COOPERATE", "ASSAULT"):
         recipients = []
     if item.event in ("ASSAULT", "COERCE") and token.lemma_.lower() in cues().obstructing and all(a.sector in _CIVIL for a in actors):
         # "opposition supporters blockaded government buildings", "trade unions shut down banks": a protest
         item = replace(item, event="PROTEST", mode="obstruct", cameo="144", rule=f"{item.rule}+civil")
+    if item.event == "ASSAULT" and item.mode == "abduct" and all(a.sector == "COP" for a in actors):
+        # "Peruvian police captured Shining Path leader Abimael Guzman": police who seize someone arrest them
+        item = replace(item, event="COERCE", mode="arrest", cameo="173", rule=f"{item.rule}+police")
     onto = ontology()
     category = onto[item.event]
     sentence_text = ctx.text[sentence.start_char : sentence.end_char]
@@ -619,6 +636,17 @@ def _someone(actor: Actor) -> bool:
 def _named(actors: list[Actor]) -> bool:
     """Whether some actor has a country or a KB entry (not only a sector, like "peacekeepers")."""
     return any(a.country or a.kb_id for a in actors)
+
+
+def _moved_words(thing: Token) -> list[Token]:
+    """The words of what is moved ("troops, including Republican Guard units"), without where it goes ("troops
+    near the border with Kuwait")."""
+    away = {t.i for p in thing.subtree if p.dep_ == "prep" and p.lower_ in _DIRECTION_PREPS for t in p.subtree}
+    return [t for t in thing.subtree if t.i not in away]
+
+
+_DIRECTION_PREPS = frozenset({"to", "into", "toward", "towards", "near", "along", "on", "at", "in", "across", "inside",
+                              "outside", "onto", "from", "out"})  # fmt: skip
 
 
 def _own(actor: Actor) -> bool:
