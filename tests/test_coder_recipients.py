@@ -612,3 +612,36 @@ def test_a_bomb_blamed_on_a_group_is_its_act_and_striking_nurses_protest_at_home
     assert [a.kb_id for a in event.actor] == ["ETA"]
     nurses = _one("WARSAW, June 19 (DPA) - Striking nurses occupied the office of the prime minister on Tuesday.", "PROTEST")
     assert [a.country for a in nurses.actor] == ["POL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "actor", "recipient"),
+    [
+        ("Thai authorities handed over suspected militant leader Hambali to American agents on Thursday.", "COOPERATE", "THA", "USA"),
+        ("Croatia transferred retired general Ante Gotovina to the U.N. war crimes tribunal on Saturday.", "COOPERATE", "HRV", "UNO"),
+        ("Colombian police captured drug lord Pablo Escobar's cousin in a raid in Medellin on Friday.", "COERCE", "COL", "COL"),
+        ("Syria has massed thousands of troops, including armoured units, near the Turkish border.", "MOBILIZE", "SYR", "TUR"),
+        ("The Arab League suspended Libya from membership on Tuesday over the crackdown on protesters.", "SANCTION", "IGO", "LBY"),
+        ("Venezuelan troops occupied oil fields operated by foreign companies on Tuesday.", "COERCE", "VEN", None),
+    ],
+)
+def test_handovers_captures_by_police_massing_near_a_border_and_suspensions(text, category, actor, recipient):
+    event = _one(text, category)
+    assert actor in [a.country for a in event.actor]
+    if recipient is not None:
+        assert recipient in [r.country for r in event.recipient]
+
+
+def test_a_people_protests_against_its_own_government_and_police_act_on_their_own_dissidents():
+    rally = _one("Thousands of Hungarians rallied in Budapest against the government's plan to tax internet use.", "PROTEST")
+    assert [a.sector for a in rally.actor] == ["CVL"]
+    assert [r.country for r in rally.recipient] == ["HUN"]
+    rejected = _one("The opposition Awami League rejected a government offer of talks on Sunday.", "REJECT")
+    assert [r.sector for r in rejected.recipient] == ["GOV"]
+    detained = _one("Burmese police detained dissident Min Ko Naing on Monday, days after he met a British diplomat.", "COERCE")
+    assert [r.country for r in detained.recipient] == ["MMR"]
+
+
+def test_workers_extending_a_strike_protest_but_air_strikes_launched_do_not():
+    assert _one("Bolivian miners extended their strike into a second week on Monday.", "PROTEST")
+    assert "PROTEST" not in [e.event for e in extract("Russian jets launched air strikes on rebel positions near Idlib.")]

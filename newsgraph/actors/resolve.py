@@ -912,12 +912,15 @@ def _sector_for_state(segment: list[Token], roles: list, hits: list[Match], demo
         specific = [r.sector for r in roles if r.sector != "GOV"]
         return str(specific[0] if specific else roles[-1].sector)
     last = segment[-1]
-    in_name = any(m.kind == "entry" and m.start <= last.i < m.end for m in hits)  # "the Soviet Union": a state
+    hit = next((m for m in hits if m.kind == "entry" and m.start <= last.i < m.end), None)
+    if last.tag_ in ("NNPS", "NNS") and (
+        fold(last.text) in demonyms or hit is not None and fold(last.doc[hit.start : hit.end].text) in demonyms
+    ):
+        return "CVL"  # "Israelis", "Palestinians", "tens of thousands of South Koreans": the people, not the state
+    in_name = hit is not None  # "the Soviet Union": a state
     named = None if in_name else _named_body(segment)
     if named is not None:
         return named
-    if last.tag_ in ("NNPS", "NNS") and fold(last.text) in demonyms:
-        return "CVL"  # "Israelis", "Palestinians": the people, not the state
     return "GOV"
 
 

@@ -11,7 +11,7 @@ from newsgraph.actors.resolve import DocActors
 from newsgraph.events import arguments as args
 from newsgraph.events.attribution import attribution, speech_verb
 from newsgraph.events.cues import cues
-from newsgraph.events.homes import at_home, in_country, police_of
+from newsgraph.events.homes import NOT_STATES, at_home, in_country, police_of
 from newsgraph.events.dates import event_date
 from newsgraph.events.lexicon import Entry, Lexicon, lexicon
 from newsgraph.events.modality import modality
@@ -441,6 +441,8 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         # "agreed to lift a ban on British beef": whom the act promised or refused concerns
         inner = args.arguments(item.complement)
         recipients = others(_recipients(item.complement, inner.recipients, ctx)) or recipients
+    if not pinned and item.event in _AGAINST_OWN:  # "rallied against the government's decision to import U.S. beef"
+        recipients = _own_government(token, found.recipients, actors, ctx) or recipients
     if unnamed(recipients):
         recipients = others(_nearest_named(token, ctx)) or recipients
     if unnamed(recipients):  # "told Albright that they would sign the deal": a promise made to Albright
@@ -475,7 +477,7 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
     if item.event in ("ASSAULT", "COERCE") and token.lemma_.lower() in cues().obstructing and all(a.sector in _CIVIL for a in actors):
         # "opposition supporters blockaded government buildings", "trade unions shut down banks": a protest
         item = replace(item, event="PROTEST", mode="obstruct", cameo="144", rule=f"{item.rule}+civil")
-    if item.event == "ASSAULT" and item.mode == "abduct" and all(a.sector == "COP" for a in actors):
+    if item.event == "ASSAULT" and (item.mode == "abduct" or token.lemma_ == "capture") and all(a.sector == "COP" for a in actors):
         # "Peruvian police captured Shining Path leader Abimael Guzman": police who seize someone arrest them
         item = replace(item, event="COERCE", mode="arrest", cameo="173", rule=f"{item.rule}+police")
     onto = ontology()
@@ -636,6 +638,32 @@ def _someone(actor: Actor) -> bool:
 def _named(actors: list[Actor]) -> bool:
     """Whether some actor has a country or a KB entry (not only a sector, like "peacekeepers")."""
     return any(a.country or a.kb_id for a in actors)
+
+
+# Acts a people or its opposition direct at its own government.
+_AGAINST_OWN = frozenset({"PROTEST", "REJECT", "ACCUSE", "REQUEST", "THREATEN"})
+_GOVERNMENT_WORDS = frozenset({"government", "regime", "administration", "authority", "cabinet"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _own_government(token: Token, heads: tuple[Token, ...], actors: list[Actor], ctx: CodingContext) -> list[Actor]:
+    """The government a state's people, opposition or rebels act against, named only as "the government" ("South
+    Koreans rallied against the government's decision", "UNITA rejected a government proposal"): their own."""
+    countries = {a.country for a in actors}
+    if len(countries) != 1 or None in countries or countries & NOT_STATES or any(a.sector in _STATE_SECTORS or a.sector is None for a in actors):
+        return []
+    against = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("against", "at", "over", "to")
+               for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    for head in (*heads, *against):
+        if _named(ctx.actors.actors_for(head)):  # "Sudanese government forces" are named
+            continue
+        for word in (head, *(c for c in head.children if c.dep_ in ("poss", "compound"))):
+            if word.lemma_.lower() not in _GOVERNMENT_WORDS or _named(ctx.actors.actors_for(word)):
+                continue
+            start = word.doc[word.left_edge.i].idx if word.left_edge.i <= word.i else word.idx
+            end = word.idx + len(word.text)
+            return [Actor(ctx.text[start:end], start, end, None, None, countries.pop(), "GOV", "ORG")]
+    return []
 
 
 def _moved_words(thing: Token) -> list[Token]:

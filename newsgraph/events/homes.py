@@ -23,7 +23,7 @@ _LOCAL_SECTORS = DOMESTIC_SECTORS | {"REB", "PRM", "UAF", "MIL"}
 def police_of(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
     """Unnamed police and courts with nothing else to place them are of the state of the one they act on ("Federal
     agents arrested Raul Salinas de Gortari, brother of former President Carlos Salinas")."""
-    countries = {r.country for r in recipients if r.country} - _NOT_STATES
+    countries = {r.country for r in recipients if r.country} - NOT_STATES
     if len(countries) != 1 or not all(a.country is None and a.kb_id is None and a.sector in ("COP", "JUD") for a in actors):
         return actors
     country = countries.pop()
@@ -31,7 +31,7 @@ def police_of(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
 
 
 # Country codes that are not states.
-_NOT_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"})
+NOT_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"})
 
 
 def in_country(actor: Actor, country: str, *, anyone: bool = False) -> Actor:
