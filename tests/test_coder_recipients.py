@@ -645,3 +645,12 @@ def test_a_people_protests_against_its_own_government_and_police_act_on_their_ow
 def test_workers_extending_a_strike_protest_but_air_strikes_launched_do_not():
     assert _one("Bolivian miners extended their strike into a second week on Monday.", "PROTEST")
     assert "PROTEST" not in [e.event for e in extract("Russian jets launched air strikes on rebel positions near Idlib.")]
+
+
+def test_unplaced_gunmen_fighting_a_states_agents_are_of_that_state_and_a_raid_places_the_act():
+    shot = _one("Gunmen shot dead a senior Kenyan police commander outside his home on Friday.", "ASSAULT")
+    assert [a.country for a in shot.actor] == ["KEN"]
+    tourists = _one("Gunmen killed two French tourists in southern Mauritania on Sunday.", "ASSAULT")
+    assert [a.country for a in tourists.actor] == ["MRT"]  # the place first; tourists are no state's agents
+    raid = _one("Militants killed 40 villagers in a night raid on a hamlet near Kandahar.", "ASSAULT")
+    assert [a.country for a in raid.actor] == ["AFG"]

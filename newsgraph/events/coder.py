@@ -11,7 +11,7 @@ from newsgraph.actors.resolve import DocActors
 from newsgraph.events import arguments as args
 from newsgraph.events.attribution import attribution, speech_verb
 from newsgraph.events.cues import cues
-from newsgraph.events.homes import NOT_STATES, at_home, in_country, police_of
+from newsgraph.events.homes import NOT_STATES, at_home, fighters_of, in_country, police_of
 from newsgraph.events.dates import event_date
 from newsgraph.events.lexicon import Entry, Lexicon, lexicon
 from newsgraph.events.modality import modality
@@ -499,7 +499,7 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         actors = [in_country(a, ctx.actors.home) for a in actors]
         recipients = [in_country(r, ctx.actors.home) for r in recipients]
     recipients = at_home(item.event, actors, recipients, ctx.actors.home)
-    actors = police_of(actors, recipients)
+    actors = fighters_of(item.event, police_of(actors, recipients), recipients)
     confidence = _confidence(item, actors, recipients, modes)
     return Event(
         id=event_id_for(ctx.doc_id, trigger.start, trigger.end, item.event),

@@ -63,3 +63,23 @@ def at_home(event: str, actors: list[Actor], recipients: list[Actor], home: str 
     country = homes.pop()
     anyone = event == "COERCE" or policing
     return [in_country(r, country, anyone=anyone) for r in recipients]
+
+
+# Sectors of the state's own agents: whoever fights them, unnamed and unplaced, is an insurgent of that state.
+_STATE_AGENTS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG"})
+
+
+def fighters_of(event: str, actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
+    """Unnamed rebels, militants or gunmen whom neither the place nor the dateline places, attacking a state's own
+    officials, police or soldiers, are of that state ("Gunmen shot dead a senior Somali government official", "Maoist
+    rebels killed 12 Indian policemen")."""
+    if event not in ("ASSAULT", "COERCE", "THREATEN"):
+        return actors
+    countries = {r.country for r in recipients if r.country and r.sector in _STATE_AGENTS} - NOT_STATES
+    if len(countries) != 1 or any(r.country and r.country not in countries for r in recipients):
+        return actors
+    country = countries.pop()
+    return [
+        replace(a, country=country) if a.country is None and a.kb_id is None and a.sector in ("REB", "UAF", "PRM") else a
+        for a in actors
+    ]
