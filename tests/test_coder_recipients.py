@@ -654,3 +654,15 @@ def test_unplaced_gunmen_fighting_a_states_agents_are_of_that_state_and_a_raid_p
     assert [a.country for a in tourists.actor] == ["MRT"]  # the place first; tourists are no state's agents
     raid = _one("Militants killed 40 villagers in a night raid on a hamlet near Kandahar.", "ASSAULT")
     assert [a.country for a in raid.actor] == ["AFG"]
+
+
+def test_a_call_by_telephone_with_someone_a_sum_in_aid_for_a_state_and_a_name_that_runs_on():
+    call = _one("Chancellor Gerhard Schroeder spoke by telephone with President Jacques Chirac on Monday about the "
+                "crisis in Kosovo.", "CONSULT")
+    assert [r.country for r in call.recipient] == ["FRA"]
+    aid = _one("Germany announced 50 million euros in aid for Pakistan on Tuesday.", "AID")
+    assert [a.country for a in aid.actor] == ["DEU"] and [r.country for r in aid.recipient] == ["PAK"]
+    # "President Gonzalo" is Abimael Guzman's nom de guerre and "Sanchez" Spain's prime minister; the longer name is
+    # neither of them
+    demand = _one("Protesters in La Paz demanded the resignation of President Gonzalo Sanchez de Lozada.", "REQUEST")
+    assert [r.kb_id for r in demand.recipient] == [None] and "ESP" not in [r.country for r in demand.recipient]

@@ -53,6 +53,10 @@ _TIME_WORDS = frozenset(
     "january february march april may june july august september october november december jan feb mar apr jun "
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
 )
+# Words after a person's name that make something of theirs, not a longer name.
+_AFTER_A_NAME = frozenset({"administration", "government", "regime", "cabinet", "camp", "era", "family", "doctrine", "plan",
+                           "presidency", "campaign", "clan", "team", "loyalists", "supporters", "jr", "sr"})  # fmt: skip
+
 _ORG_WORDS = frozenset(
     "party ministry council front army brigades brigade movement organisation organization group company inc corp "
     "bank union agency court university association committee forces commission authority institute league "
@@ -523,13 +527,28 @@ class DocActors:
         if match.start == 0 or match.end - match.start > 1:
             return False
         before = self.doc[match.start - 1]
-        if before.pos != PROPN or not before.text[:1].isupper() or before.i in self.by_token:
+        if before.pos != PROPN or not before.text[:1].isupper():
             return False
+        if before.i in self.by_token and self._pick(self.by_token[before.i]) is not None:
+            return False  # (a word of a name the KB knows is no first name; of one it turned down, it may be)
         first = fold(before.text).lower().rstrip(".")
         if len(first) < 3 or first in _COURTESY:  # an initial ("Mikhail S. Gorbachev"), "Mr"
             return False
         words = {fold(w).lower() for n in (person.name, *person.aliases) for w in n.split()}
         return not any(w[:3] == first[:3] for w in words)  # "Hasan Nasrallah" is Hassan Nasrallah
+
+    def _name_goes_on(self, match: Match) -> bool:
+        """Whether a person's name runs on into more of a name: "President Gonzalo Sanchez de Lozada" is not
+        "President Gonzalo" (Abimael Guzman's nom de guerre)."""
+        if match.end >= len(self.doc):
+            return False
+        last, after = self.doc[match.end - 1], self.doc[match.end]
+        if after.pos != PROPN or not after.text[:1].isupper():
+            return False
+        word = after.lower_
+        if word in _ORG_WORDS or word in _AFTER_A_NAME or word in self.compiled.adjectives or word.rstrip(".") in _TIME_WORDS:
+            return False  # "the Bush Administration", "Hamid Karzai International Airport"
+        return last.head.i == after.i or last.dep_ in ("compound", "flat") and after.head.i == last.head.i
 
     def _unknown_names(self, segment: list[Token]) -> list[Token]:
         """The words of the segment that name someone the KB has no entry for (capitalised proper nouns outside its
@@ -642,7 +661,9 @@ class DocActors:
         if match.start in self.picked:
             return self.picked[match.start]
         picked = self._pick_of(match)
-        if picked is not None and picked.kind == "person" and self._other_first_name(match, picked):
+        if picked is not None and picked.kind == "person" and (
+            self._other_first_name(match, picked) or self._name_goes_on(match)
+        ):
             picked = None
         self.picked[match.start] = picked
         return picked

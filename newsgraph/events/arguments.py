@@ -255,6 +255,13 @@ def noun_arguments(noun: Token) -> Arguments:
     place, head = noun, noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _QUANTITY:
         place, head = head.head, head.head.head  # "a new round of joint exercises": the round's place in the clause
+    measured = False
+    if place.dep_ == "pobj" and head.lower_ == "in" and (head.head.pos_ == "NUM" or head.head.lemma_.lower() in cues().measures):
+        place, head = head.head, head.head.head  # "announced $1.6 billion in aid for Russia": the sum's place
+        measured = place.dep_ == "dobj" and head.pos_ in ("VERB", "AUX")
+        if measured and not actors:
+            found = subject(head)
+            actors = [found] if found is not None else []
     if place.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ in ("VERB", "AUX") and is_passive(head.head):
         hit = head.head  # "Yugoslavia was hit with an oil embargo by the EU": the EU acts on Yugoslavia
         if not actors:
@@ -288,6 +295,8 @@ def noun_arguments(noun: Token) -> Arguments:
     recipients = _prep_objects(noun, _NOUN_RECIPIENT_PREPS)
     if not recipients and noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "an aid package *for Colombia*"
         recipients = _prep_objects(noun.head, _NOUN_RECIPIENT_PREPS)
+    if not recipients and measured:  # "$1.6 billion in aid *for Russia*"
+        recipients = [o for o in _prep_objects(head, frozenset({"to", "for"})) if o.i > place.i]
     if not recipients and place.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):  # "launched attacks *against X*"
         recipients = [o for o in _prep_objects(head, _RECIPIENT_PREPS - {"in", "from", "over", "about"}) if o.i > place.i]
     between = [p for p in _children(noun, {"prep"}) if p.lower_ in ("between", "among")]
@@ -326,6 +335,9 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
             out.extend(s for c in _children(prep, {"pcomp"}) for s in _children(c, {"nsubj"}))
             if prep.dep_ == "dative" and prep.pos_ in ("NOUN", "PROPN", "PRON"):
                 out.append(prep)
+        elif prep.lower_ in ("by", "over", "via") and "with" in preps:  # "spoke by telephone with Medvedev"
+            out.extend(o for means in _children(prep, {"pobj"}) for w in _children(means, {"prep"}) if w.lower_ == "with"
+                       for o in _children(w, {"pobj"}))  # fmt: skip
     return out
 
 
