@@ -666,3 +666,8 @@ def test_a_call_by_telephone_with_someone_a_sum_in_aid_for_a_state_and_a_name_th
     # neither of them
     demand = _one("Protesters in La Paz demanded the resignation of President Gonzalo Sanchez de Lozada.", "REQUEST")
     assert [r.kb_id for r in demand.recipient] == [None] and "ESP" not in [r.country for r in demand.recipient]
+
+
+def test_rebels_a_government_deals_with_are_its_own_wherever_the_story_is_filed():
+    deal = _one("ABUJA (Reuters) - Liberia's government signed a peace deal with rebels on Monday.", "SUPPORT")
+    assert [r.country for r in deal.recipient] == ["LBR"]

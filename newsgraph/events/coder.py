@@ -11,7 +11,7 @@ from newsgraph.actors.resolve import DocActors
 from newsgraph.events import arguments as args
 from newsgraph.events.attribution import attribution, speech_verb
 from newsgraph.events.cues import cues
-from newsgraph.events.homes import NOT_STATES, at_home, fighters_of, in_country, police_of
+from newsgraph.events.homes import NOT_STATES, at_home, fighters_of, in_country, police_of, rebels_of
 from newsgraph.events.dates import event_date
 from newsgraph.events.lexicon import Entry, Lexicon, lexicon
 from newsgraph.events.modality import modality
@@ -492,6 +492,7 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         modes = (*modes, "historical")
     source = attribution(token, sentence, ctx.actors.actors_for, ctx.text)
     where = location(token, ctx.actors)
+    recipients = rebels_of(actors, recipients)  # (before the place: "NAIROBI - Sudan signed a deal with rebels")
     if where is not None and where.country:  # "police arrested protesters in Paris": French police and protesters
         actors = [in_country(a, where.country) for a in actors]
         recipients = [in_country(r, where.country) for r in recipients]

@@ -83,3 +83,17 @@ def fighters_of(event: str, actors: list[Actor], recipients: list[Actor]) -> lis
         replace(a, country=country) if a.country is None and a.kb_id is None and a.sector in ("REB", "UAF", "PRM") else a
         for a in actors
     ]
+
+
+def rebels_of(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
+    """Unnamed rebels, guerrillas or opposition that a state's government, army or police deal with are that
+    state's, wherever the story is filed ("NAIROBI - Sudan's government signed a peace agreement with southern
+    rebels")."""
+    countries = {a.country for a in actors if a.country}
+    if len(countries) != 1 or countries & NOT_STATES or not all(a.sector in _STATE_AGENTS for a in actors):
+        return recipients
+    country = countries.pop()
+    return [
+        replace(r, country=country) if r.country is None and r.kb_id is None and r.sector in ("REB", "OPP") else r
+        for r in recipients
+    ]
