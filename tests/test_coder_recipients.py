@@ -671,3 +671,13 @@ def test_a_call_by_telephone_with_someone_a_sum_in_aid_for_a_state_and_a_name_th
 def test_rebels_a_government_deals_with_are_its_own_wherever_the_story_is_filed():
     deal = _one("ABUJA (Reuters) - Liberia's government signed a peace deal with rebels on Monday.", "SUPPORT")
     assert [r.country for r in deal.recipient] == ["LBR"]
+
+
+def test_his_government_is_the_speakers_and_a_traveller_visits_where_he_arrives():
+    refused = _one("Croatian Prime Minister Ivo Sanader said on Monday his government would never accept the plan.", "REJECT")
+    assert [a.country for a in refused.actor] == ["HRV"]
+    visit = _one("Chinese President Hu Jintao arrived in Brazil on Friday on the first visit by a Chinese leader in a "
+                 "decade.", "CONSULT")
+    assert [r.country for r in visit.recipient] == ["BRA"]
+    talks = _one("The Greek prime minister crossed into Turkey by car on Saturday for talks with Turkish leaders.", "CONSULT")
+    assert [a.country for a in talks.actor] == ["GRC"]

@@ -436,6 +436,10 @@ class DocActors:
             names = self._unknown_names(segment)
             owner = self._surname_country(segment, names[-1:], roles) if names else None
             owner = owner or self._town_country(segment, head)  # "Milan magistrates", "Lagos police"
+            if owner is None and coref and segment[0].lower_ in _POSSESSIVE and len(segment) >= 2:
+                # "Kostunica said his government would never recognise Kosovo": the government of the one referred to
+                owner_ref = self._refer_back(segment[:1], head)
+                owner = owner_ref[0][0].country if owner_ref else None
             return [(Actor(text, start, end, None, None, owner, specific[0].sector, entity_type), None)]
         def is_name(t: Token) -> bool:
             return t.pos_ == "PROPN" or (loose and t.is_alpha and t.text[:1].isupper())

@@ -270,7 +270,8 @@ def noun_arguments(noun: Token) -> Arguments:
         return Arguments(tuple(_with_conjuncts(actors)), tuple(_with_conjuncts(_children(hit, _PASSIVE_SUBJECTS))), False)
     if place.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in cues().receiving:
         return _received(noun, head, actors)
-    if place.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in cues().travelling:
+    if place.dep_ == "pobj" and head.lower_ in ("for", "on") and head.head.lemma_.lower() in cues().travelling:
+        # ("arrived in Saudi Arabia on the first visit by an Iranian head of state")
         found = subject(head.head)  # "flew to Harare for talks with Mugabe"
         actors = actors or ([found] if found is not None else [])
         if not _prep_objects(noun, _NOUN_RECIPIENT_PREPS):  # "arrived in the Indian capital for a visit": the host
