@@ -681,3 +681,10 @@ def test_his_government_is_the_speakers_and_a_traveller_visits_where_he_arrives(
     assert [r.country for r in visit.recipient] == ["BRA"]
     talks = _one("The Greek prime minister crossed into Turkey by car on Saturday for talks with Turkish leaders.", "CONSULT")
     assert [a.country for a in talks.actor] == ["GRC"]
+
+
+def test_staff_at_a_body_are_its_own_and_minutes_of_talks_are_talks():
+    indicted = _one("Prosecutors at the International Criminal Court indicted Sudanese President Omar al-Bashir.", "ACCUSE")
+    assert [a.kb_id for a in indicted.actor] == ["ICC"]
+    talks = _one("Chinese Premier Li Peng held 90 minutes of talks with Russian President Boris Yeltsin on Monday.", "CONSULT")
+    assert [a.country for a in talks.actor] == ["CHN"] and [r.country for r in talks.recipient] == ["RUS"]

@@ -860,7 +860,8 @@ def _phrase_words(head: Token, labels: Labels) -> dict[int, Token]:
             elif dep == labels.prep:
                 word = child.lower_
                 if (word == "of" and (_is_title(token) or _is_capitalised_name(token)) or word == "for"
-                        and token.lower_ in _SPEAKING_FOR or word == "to" and token.lower_ in _LOYAL):  # fmt: skip
+                        and token.lower_ in _SPEAKING_FOR or word == "to" and token.lower_ in _LOYAL
+                        or word == "at" and token.lower_ in _STAFF):  # fmt: skip
                     if child.i not in keep:
                         keep[child.i] = child
                         stack.append(child)
@@ -882,6 +883,12 @@ def _hangs(child: Token, head: Token) -> bool:
 # Who speaks or acts for another: "a spokesman for President Ghani" names Ghani's side.
 _SPEAKING_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "adviser", "advisor",
                            "lawyer", "attorney", "negotiator", "negotiators", "representatives", "envoys"})  # fmt: skip
+
+
+# Who works at a body: "prosecutors at the U.N. war crimes tribunal" are the tribunal's.
+_STAFF = frozenset({"prosecutor", "prosecutors", "judge", "judges", "official", "officials", "staff", "diplomat",
+                    "diplomats", "investigator", "investigators", "inspector", "inspectors", "researcher", "researchers",
+                    "economist", "economists", "analyst", "analysts"})  # fmt: skip
 
 
 # "Forces loyal to Haftar": the group is of the side it is loyal to.

@@ -29,7 +29,7 @@ _LIGHT_VERBS = frozenset(
 _ENGAGING = frozenset({"engage", "participate", "join", "involve", "take", "lead", "continue", "persist", "succeed"})
 # Nouns that count or group events: "a round of talks", "a wave of strikes".
 _QUANTITY = frozenset({"round", "series", "wave", "spate", "string", "set", "couple", "number", "barrage", "flurry", "day", "week",
-                       "hour", "month"})
+                       "hour", "month", "minute"})
 _CLAUSE_LINKS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "attr", "ccomp", "dobj", "pobj"})
 
 
