@@ -9,7 +9,7 @@ from functools import lru_cache
 from datetime import date
 
 from spacy.strings import StringStore
-from spacy.symbols import NOUN, PROPN
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.gazetteer import City, city_in
@@ -105,6 +105,7 @@ class DocActors:
     text: str = ""
     # resolved phrases by (head token, with references back): every argument is asked for more than once
     memo: dict[tuple[int, bool], list[tuple[Actor, Entry | None]]] = field(default_factory=dict)
+    named: dict[int, list[Actor]] = field(default_factory=dict)  # ``actors_for`` by head token
     # start token of a KB hit -> (usual id, cue words, other reading) when its name has two readings, else None
     readings: dict[int, tuple[str, frozenset[str], dict[str, str | None]] | None] = field(default_factory=dict)
     matches: list[Match] = field(default_factory=list)
@@ -200,7 +201,10 @@ class DocActors:
 
     def actors_for(self, token: Token) -> list[Actor]:
         """The actors named by the argument whose head is ``token`` (several for "X and Y")."""
-        return [actor for actor, _ in self._segments(token, coref=True)]
+        found = self.named.get(token.i)
+        if found is None:
+            found = self.named[token.i] = [actor for actor, _ in self._segments(token, coref=True)]
+        return list(found)
 
     def actors_in(self, span: Span) -> list[Actor]:
         """The actors of a marked span of text (a look-up, an evaluation pair): all its words, split at "and" and
@@ -224,12 +228,15 @@ class DocActors:
     # -- phrase to segments -------------------------------------------------------------------------------
 
     def _segments(self, head: Token, *, coref: bool) -> list[tuple[Actor, Entry | None]]:
-        if head.pos_ == "PRON" and head.lower_ in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.i:
-            head = head.head.head  # "Qatar, which brokered the talks": which is Qatar
         key = (head.i, coref)
         cached = self.memo.get(key)
-        if cached is None:
-            cached = self.memo[key] = self._segments_of(head, coref=coref)
+        if cached is not None:
+            return cached
+        if head.pos == PRON and head.lower_ in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.i:
+            cached = self._segments(head.head.head, coref=coref)  # "Qatar, which brokered the talks": which is Qatar
+        else:
+            cached = self._segments_of(head, coref=coref)
+        self.memo[key] = cached
         return cached
 
     def _segments_of(self, head: Token, *, coref: bool) -> list[tuple[Actor, Entry | None]]:
