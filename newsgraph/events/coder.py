@@ -605,10 +605,10 @@ def _nearest_named(token: Token, ctx: CodingContext, *, skip: Token | None = Non
     for _ in range(6):
         # (an adjective names someone only with a capital: "Israeli", not "heavy")
         words = [t for t in frontier if t.pos_ in ("PROPN", "NOUN") or t.pos_ == "ADJ" and t.text[:1].isupper()]
-        found = [a for a in _actors(words, ctx) if not _own(a)]
-        named = [a for a in found if a.country or a.kb_id]
-        if named:
-            return named[:1]
+        for word in words:  # (in order: the first named is the nearest, and the rest need not be read)
+            named = next((a for a in ctx.actors.actors_for(word) if (a.country or a.kb_id) and not _own(a)), None)
+            if named is not None:
+                return [named]
         frontier = [
             c for t in frontier for c in t.children
             if (c.dep_ not in ("nsubj", "nsubjpass", "relcl", "ccomp", "advcl", "conj", "cc", "appos") or _shared_clause(c))
@@ -656,10 +656,12 @@ def _own_government(token: Token, heads: tuple[Token, ...], actors: list[Actor],
     against = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("against", "at", "over", "to")
                for o in p.children if o.dep_ == "pobj"]  # fmt: skip
     for head in (*heads, *against):
-        if _named(ctx.actors.actors_for(head)):  # "Sudanese government forces" are named
+        words = [w for w in (head, *(c for c in head.children if c.dep_ in ("poss", "compound")))
+                 if w.lemma_.lower() in _GOVERNMENT_WORDS]  # fmt: skip
+        if not words or _named(ctx.actors.actors_for(head)):  # "Sudanese government forces" are named
             continue
-        for word in (head, *(c for c in head.children if c.dep_ in ("poss", "compound"))):
-            if word.lemma_.lower() not in _GOVERNMENT_WORDS or _named(ctx.actors.actors_for(word)):
+        for word in words:
+            if _named(ctx.actors.actors_for(word)):
                 continue
             start = word.doc[word.left_edge.i].idx if word.left_edge.i <= word.i else word.idx
             end = word.idx + len(word.text)
