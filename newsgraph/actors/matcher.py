@@ -130,13 +130,15 @@ def find_matches(doc: Doc, compiled: CompiledKB) -> list[Match]:
     the words that start some form are looked at, and the same words are looked up once per process."""
     orths = doc.to_array(ORTH).tolist()
     strings = doc.vocab.strings
-    hits = compiled.hits
+    hits, longest = compiled.hits, compiled.longest
     matches: list[Match] = []
     end = 0
     for i in compiled.starting(orths, strings):
         if i < end:
             continue
-        words = _reach(orths, i, compiled, strings)
+        orth = orths[i]
+        # most often no form goes on with the next word: the one word is looked up as it is
+        words = (orth,) if longest[orth] == 1 or i + 1 == len(orths) else _reach(orths, i, compiled, strings)
         hit = hits.get(words, _UNSEEN)
         if hit is _UNSEEN:
             folded = [_folded(orth, strings) for orth in words]
@@ -151,10 +153,9 @@ _UNSEEN = Match(-1, -1, "")
 
 
 def _reach(orths: list[int], i: int, compiled: CompiledKB, strings: StringStore) -> tuple[int, ...]:
-    """The words from token ``i`` on, as far as some form of the KB begins with them."""
+    """The words from token ``i`` on, as far as some form of the KB begins with them (forms of two words or more
+    start there, and a word follows)."""
     longest = compiled.longest[orths[i]]
-    if longest == 1 or i + 1 == len(orths):
-        return (orths[i],)  # most often: no form goes on with the next word
     n = 1
     while n < longest and i + n < len(orths):
         words = tuple(orths[i : i + n + 1])

@@ -712,6 +712,8 @@ class DocActors:
     # -- references back ----------------------------------------------------------------------------------
 
     def _refer_back(self, segment: list[Token], head: Token) -> list[tuple[Actor, Entry | None]]:
+        if _refers_to_no_one(segment, self.nouns):
+            return []
         words = [t.lower_ for t in segment if t.dep_ != "det" and t.lower_ != "the"]
         if not words:
             return []
@@ -793,6 +795,20 @@ class DocActors:
         if len(picked) < 2:
             return []
         return [(self._reference(p.actor, segment), p.entry) for p in reversed(picked)]
+
+
+def _refers_to_no_one(segment: list[Token], nouns: frozenset[str]) -> bool:
+    """What surely refers back to no one, told before the full reading: a word that is no pronoun ("Tuesday"), a
+    phrase neither "the X" nor about two ("a new plan"), "the X" whose X no actor of the text is known by."""
+    first = segment[0].lower_
+    if len(segment) == 1:
+        return first not in _PRONOUNS_PERSON and first not in _PRONOUNS_GROUP
+    if any(t.lower_ in _BOTH for t in segment):
+        return False
+    if first != "the":
+        return True
+    last = segment[-1]
+    return last.dep_ != "det" and last.lower_ not in nouns and last.lower_ != "country"
 
 
 def _hits(segment: list[Token], by_token: dict[int, Match]) -> list[Match]:
