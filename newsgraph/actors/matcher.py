@@ -11,6 +11,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from newsgraph.actors.kb import KnowledgeBase, Role, fold
+from newsgraph.memory import keep_for_good
 
 
 class Match(NamedTuple):
@@ -109,6 +110,7 @@ def compiled_for(kb: KnowledgeBase, nlp: Language) -> CompiledKB:
     if held is None or held[0] is not kb or held[1] is not nlp:
         held = (kb, nlp, compile_kb(kb, nlp))
         _COMPILED[key] = held
+        keep_for_good()
     return held[2]
 
 

@@ -86,14 +86,15 @@ def fighters_of(event: str, actors: list[Actor], recipients: list[Actor]) -> lis
 
 
 def rebels_of(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
-    """Unnamed rebels, guerrillas or opposition that a state's government, army or police deal with are that
-    state's, wherever the story is filed ("NAIROBI - Sudan's government signed a peace agreement with southern
-    rebels")."""
+    """Unnamed rebels or guerrillas that a state's government deals with are that state's, wherever the story is
+    filed ("NAIROBI - Sudan's government signed a peace agreement with southern rebels"). Not the opposition ("the
+    United States condemned the arrest of opposition demonstrators" speaks of another state's), nor the insurgents an
+    army fights, which may be abroad ("U.S. troops killed ten insurgents")."""
     countries = {a.country for a in actors if a.country}
-    if len(countries) != 1 or countries & NOT_STATES or not all(a.sector in _STATE_AGENTS for a in actors):
+    if len(countries) != 1 or countries & NOT_STATES or not all(a.sector == "GOV" for a in actors):
         return recipients
     country = countries.pop()
     return [
-        replace(r, country=country) if r.country is None and r.kb_id is None and r.sector in ("REB", "OPP") else r
+        replace(r, country=country) if r.country is None and r.kb_id is None and r.sector == "REB" else r
         for r in recipients
     ]
