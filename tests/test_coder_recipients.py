@@ -688,3 +688,23 @@ def test_staff_at_a_body_are_its_own_and_minutes_of_talks_are_talks():
     assert [a.kb_id for a in indicted.actor] == ["ICC"]
     talks = _one("Chinese Premier Li Peng held 90 minutes of talks with Russian President Boris Yeltsin on Monday.", "CONSULT")
     assert [a.country for a in talks.actor] == ["CHN"] and [r.country for r in talks.recipient] == ["RUS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "actor", "recipient"),
+    [
+        ("Indonesia pulled its troops out of Aceh on Thursday.", "RETREAT", "IDN", "IDN"),
+        ("Fijian soldiers arrested opposition leader Mahendra Chaudhry at his home and flew him to Australia.", "COERCE", "FJI", "FJI"),
+        ("Masked gunmen shot dead a taxi driver in west Belfast on Sunday.", "ASSAULT", "GBR", None),
+        ("Thousands of students marched through the streets of Jakarta on Monday.", "PROTEST", "IDN", None),
+        ("President Vicente Fox ordered 2,000 soldiers into the southern state of Chiapas.", "MOBILIZE", "MEX", "MEX"),
+        ("Iran's judiciary closed three reformist newspapers on Monday.", "COERCE", "IRN", "IRN"),
+        ("The Indian government rushed tents, food and medicine to survivors of the earthquake in Gujarat.", "AID", "IND", None),
+        ("A British transport plane landed in Islamabad carrying blankets and tents for the survivors.", "AID", "GBR", None),
+    ],
+)
+def test_places_out_of_a_region_and_in_its_streets_and_deliveries_of_relief(text, category, actor, recipient):
+    event = _one(text, category)
+    assert actor in [a.country for a in event.actor]
+    if recipient is not None:
+        assert recipient in [r.country for r in event.recipient]

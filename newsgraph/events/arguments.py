@@ -336,6 +336,8 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
             out.extend(s for c in _children(prep, {"pcomp"}) for s in _children(c, {"nsubj"}))
             if prep.dep_ == "dative" and prep.pos_ in ("NOUN", "PROPN", "PRON"):
                 out.append(prep)
+        if prep.lower_ in ("out", "away") and "from" in preps:  # "pulled its troops out of Aceh", "away from"
+            out.extend(o for inner in _children(prep, {"prep"}) if inner.lower_ in ("of", "from") for o in _children(inner, {"pobj"}))
         elif prep.lower_ in ("by", "over", "via") and "with" in preps:  # "spoke by telephone with Medvedev"
             out.extend(o for means in _children(prep, {"pobj"}) for w in _children(means, {"prep"}) if w.lower_ == "with"
                        for o in _children(w, {"pobj"}))  # fmt: skip

@@ -16,7 +16,7 @@ from newsgraph.events.dates import event_date
 from newsgraph.events.lexicon import Entry, Lexicon, lexicon
 from newsgraph.events.modality import modality
 from newsgraph.events.ontology import ontology
-from newsgraph.events.places import location
+from newsgraph.events.places import PLACE_NOUNS, location
 from newsgraph.model import CODER, Actor, Article, Event, Trigger, event_id_for
 from newsgraph.spans import sentence_of
 
@@ -406,7 +406,8 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         ]  # fmt: skip
 
     recipients = others(_recipients(token, found.recipients, ctx, meeting=item.event == "CONSULT", deep=False))
-    if item.mode == "release" or any(map(_someone, recipients)) and not _named(recipients) and any(a.sector in ("COP", "JUD") for a in actors):
+    policing = any(a.sector in ("COP", "JUD") or item.event == "COERCE" and a.sector == "MIL" for a in actors)
+    if item.mode == "release" or any(map(_someone, recipients)) and not _named(recipients) and policing:
         # "Cuban authorities released dozens of political prisoners", "Chinese police detained dissident Wei
         # Jingsheng, weeks after he met a U.S. official": their own people, before looking further for someone named
         recipients = at_home(item.event, actors, recipients, ctx.actors.home)
@@ -469,6 +470,7 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
             # "massed troops, including Republican Guard units, near the Kuwaiti border": where they are sent
             places = [o for p in dobj.subtree if p.dep_ == "prep" and p.lower_ in _DIRECTION_PREPS for o in p.children if o.dep_ == "pobj"]
             places += [o for b in places if b.lemma_ in ("border", "frontier") for w in b.children if w.lower_ == "with" for o in w.children]
+            places += [o for b in places if b.lower_ in PLACE_NOUNS for w in b.children if w.lower_ == "of" for o in w.children]
             recipients = [r for r in others(_actors(places, ctx)) if r.country or r.kb_id] or others(
                 _nearest_named(token, ctx, skip=dobj)
             ) or recipients

@@ -71,11 +71,11 @@ _STATE_AGENTS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG"})
 
 def fighters_of(event: str, actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
     """Unnamed rebels, militants or gunmen whom neither the place nor the dateline places, attacking a state's own
-    officials, police or soldiers, are of that state ("Gunmen shot dead a senior Somali government official", "Maoist
-    rebels killed 12 Indian policemen")."""
+    officials, police or soldiers, or people of a town, are of that state ("Gunmen shot dead a senior Somali
+    government official", "Maoist rebels killed 12 Indian policemen", "shot dead a taxi driver in north Belfast")."""
     if event not in ("ASSAULT", "COERCE", "THREATEN"):
         return actors
-    countries = {r.country for r in recipients if r.country and r.sector in _STATE_AGENTS} - NOT_STATES
+    countries = {r.country for r in recipients if r.country and (r.sector in _STATE_AGENTS or r.entity_type == "GPE" and r.kb_id is None)} - NOT_STATES
     if len(countries) != 1 or any(r.country and r.country not in countries for r in recipients):
         return actors
     country = countries.pop()

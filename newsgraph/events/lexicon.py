@@ -126,6 +126,8 @@ def dependent_lemmas(token: Token, person: Callable[[Token], bool] | None = None
             for grandchild in child.children:  # "imposed a trade and financial embargo": objects coordinated
                 if grandchild.dep_ in ("compound", "amod", "prt") or (grandchild.dep_ == "conj" and grandchild.pos_ == "NOUN"):
                     direct.add(grandchild.lemma_.lower())
+                    if grandchild.dep_ == "conj":  # "flew water purification units, doctors and medical supplies"
+                        direct.update(c.lemma_.lower() for c in grandchild.conjuncts if c.pos_ == "NOUN")
             if child.lemma_.lower() in c.measures:  # "shipped a consignment of rice aid": aid is shipped
                 direct.update(_measured(child))
             direct.update(_carried(child))  # "sent three navy ships loaded with medicine": medicine is sent

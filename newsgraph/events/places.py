@@ -8,8 +8,9 @@ from newsgraph.actors.resolve import DocActors
 from newsgraph.model import Location
 
 # Nouns of places named after "of": "the town of Beslan", "the West Bank city of Hebron".
-_PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "port", "district", "province", "region", "state",
-                          "island", "enclave", "area", "suburb", "settlement", "camp"})  # fmt: skip
+PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "port", "district", "province", "region", "state",
+                         "island", "enclave", "area", "suburb", "settlement", "camp", "streets", "street", "outskirts",
+                         "centre", "center", "heart"})  # fmt: skip
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                          "outside"})  # fmt: skip
 _PLACE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout", "around", "from", "through", "along"})
@@ -24,7 +25,7 @@ def _place_objects(trigger: Token) -> list[Token]:
         ]  # fmt: skip
         # "massacred villagers in an overnight raid on a farming community south of Algiers": where the raid was
         acts = [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("in", "during") for o in p.children
-                if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lower_ not in _PLACE_NOUNS]  # fmt: skip
+                if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lower_ not in PLACE_NOUNS]  # fmt: skip
         anchors += acts + [o for a in acts for p in a.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
                            for o in p.children if o.dep_ == "pobj"]  # fmt: skip
     else:  # "the attack in Gaza", "launched an attack in Gaza"
@@ -42,7 +43,7 @@ def _place_objects(trigger: Token) -> list[Token]:
                         out.append(place)
                         # "in Kiev's Independence Square": the square is in Kiev
                         out.extend(c for c in place.children if c.dep_ == "poss" and c.pos_ == "PROPN")
-                    elif place.dep_ == "pobj" and place.lower_ in _PLACE_NOUNS:  # "in the southern town of Beslan",
+                    elif place.dep_ == "pobj" and place.lower_ in PLACE_NOUNS:  # "in the southern town of Beslan",
                         # "in the Chechen capital Grozny", "in Thailand's southern province of Narathiwat"
                         out.extend(n for of in place.children if of.dep_ == "prep" and of.lower_ == "of"
                                    for n in of.children if n.dep_ == "pobj" and n.pos_ == "PROPN")  # fmt: skip
