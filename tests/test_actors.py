@@ -313,3 +313,18 @@ def test_a_name_of_common_words_inside_a_longer_name_is_not_that_body(nlp):
     assert resolve_text("the UN Security Council", None, kb, nlp).actor.kb_id == "UNSC"
     assert resolve_text("Shi'ite Hezbollah", None, kb, nlp).actor.kb_id == "HEZBOLLAH"  # one word is a name
     assert resolve_text("ethnic Albanian guerrillas", None, kb, nlp).actor.country is None  # they live elsewhere
+
+
+def test_workers_people_abroad_former_ministers_and_places_named_after_people(nlp):
+    from newsgraph.actors.explain import resolve_text
+    from newsgraph.api import knowledge_base
+
+    kb = knowledge_base()
+    drivers = resolve_text("Brazil's truck drivers", None, kb, nlp).actor
+    assert (drivers.country, drivers.sector) == ("BRA", "LAB")
+    abroad = resolve_text("Guineans overseas", None, kb, nlp).actor
+    assert (abroad.country, abroad.sector) == ("GIN", "CVL")
+    former = resolve_text("ex-Ecuadorian Foreign Minister Ricardo Patino", None, kb, nlp).actor
+    assert (former.country, former.sector) == ("ECU", "ELI")
+    airport = resolve_text("Hamid Karzai International Airport", None, kb, nlp).actor
+    assert airport.kb_id != "hamid_karzai"

@@ -53,6 +53,11 @@ _TIME_WORDS = frozenset(
     "january february march april may june july august september october november december jan feb mar apr jun "
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
 )
+# Words of places and things named after a person: "Hamid Karzai International Airport", "the Kim Il Sung Stadium".
+_NAMED_PLACES = frozenset({"airport", "stadium", "university", "hospital", "square", "street", "avenue", "bridge", "dam",
+                           "mosque", "school", "academy", "museum", "library", "prize", "award", "institute", "college",
+                           "highway", "boulevard", "memorial", "mausoleum", "park", "center", "centre", "port"})  # fmt: skip
+
 # Words after a person's name that make something of theirs, not a longer name.
 _AFTER_A_NAME = frozenset({"administration", "government", "regime", "cabinet", "camp", "era", "family", "doctrine", "plan",
                            "presidency", "campaign", "clan", "team", "loyalists", "supporters", "jr", "sr"})  # fmt: skip
@@ -389,7 +394,9 @@ class DocActors:
                 t.lower_ in _ANY_HOLDER for t in segment
             ):
                 country = owner.country if owner.kind == "org" else owner.id
-                return [(Actor(text, start, end, None, None, country, title.sector, "PERSON"), None)]
+                # ("ex-Ecuadorian Foreign Minister Ricardo Patino": no longer in office, an elite)
+                sector = "ELI" if any(t.lower_ in _FORMER for t in segment) else title.sector
+                return [(Actor(text, start, end, None, None, country, sector, "PERSON"), None)]
             holder = self.kb.holder(title.office or "", owner.id, self.day)
             if holder is not None:
                 return [(self._person_actor(holder, text, start, end, title.office), holder)]
@@ -556,9 +563,12 @@ class DocActors:
         last, after = self.doc[match.end - 1], self.doc[match.end]
         if after.pos != PROPN or not after.text[:1].isupper():
             return False
+        following = self.doc[match.end : match.end + 3]
+        if any(t.lower_ in _NAMED_PLACES for t in following) and all(t.text[:1].isupper() for t in following[:1]):
+            return True  # "Hamid Karzai International Airport": a place named after him, not him
         word = after.lower_
         if word in _ORG_WORDS or word in _AFTER_A_NAME or word in self.compiled.adjectives or word.rstrip(".") in _TIME_WORDS:
-            return False  # "the Bush Administration", "Hamid Karzai International Airport"
+            return False  # "the Bush Administration"
         return last.head.i == after.i or last.dep_ in ("compound", "flat") and after.head.i == last.head.i
 
     def _unknown_names(self, segment: list[Token]) -> list[Token]:
@@ -967,6 +977,8 @@ def _sector_for_state(segment: list[Token], roles: list, hits: list[Match], demo
         specific = [r.sector for r in roles if r.sector != "GOV"]
         return str(specific[0] if specific else roles[-1].sector)
     last = segment[-1]
+    if last.pos_ not in ("NOUN", "PROPN") and any(t.pos_ in ("NOUN", "PROPN") for t in segment):
+        last = [t for t in segment if t.pos_ in ("NOUN", "PROPN")][-1]  # "Guineans overseas": the Guineans
     hit = next((m for m in hits if m.kind == "entry" and m.start <= last.i < m.end), None)
     if last.tag_ in ("NNPS", "NNS") and (
         fold(last.text) in demonyms or hit is not None and fold(last.doc[hit.start : hit.end].text) in demonyms
