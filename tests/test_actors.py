@@ -328,3 +328,7 @@ def test_workers_people_abroad_former_ministers_and_places_named_after_people(nl
     assert (former.country, former.sector) == ("ECU", "ELI")
     airport = resolve_text("Hamid Karzai International Airport", None, kb, nlp).actor
     assert airport.kb_id != "hamid_karzai"
+    town = resolve_text("the eastern Kosovan town of Gjilan", None, kb, nlp).actor
+    assert (town.country, town.sector) == ("KOS", "CVL")  # a town's people, not its government
+    assert resolve_text("the Afghan Mujahideen", None, kb, nlp).actor.sector == "REB"
+    assert resolve_text("a Cuban physician", None, kb, nlp).actor.sector == "MED"

@@ -972,6 +972,11 @@ def _split(tokens: list[Token]) -> list[list[Token]]:
     return cleaned
 
 
+# Nouns of places inside a state: a phrase they head names its people, not its government.
+_PLACE_WORDS = frozenset({"town", "towns", "village", "villages", "city", "cities", "hamlet", "district", "province",
+                          "region", "neighbourhood", "neighborhood", "suburb", "camp", "settlement"})  # fmt: skip
+
+
 def _sector_for_state(segment: list[Token], roles: list, hits: list[Match], demonyms: frozenset[str]) -> str:
     if roles:  # "Palestinian Christian leaders": the more telling sector than the leaders' GOV
         specific = [r.sector for r in roles if r.sector != "GOV"]
@@ -979,6 +984,8 @@ def _sector_for_state(segment: list[Token], roles: list, hits: list[Match], demo
     last = segment[-1]
     if last.pos_ not in ("NOUN", "PROPN") and any(t.pos_ in ("NOUN", "PROPN") for t in segment):
         last = [t for t in segment if t.pos_ in ("NOUN", "PROPN")][-1]  # "Guineans overseas": the Guineans
+    if last.lower_ in _PLACE_WORDS:
+        return "CVL"  # "the eastern Kosovan town of Gjilan", "a village in Cameroon's Far North": its people
     hit = next((m for m in hits if m.kind == "entry" and m.start <= last.i < m.end), None)
     if last.tag_ in ("NNPS", "NNS") and (
         fold(last.text) in demonyms or hit is not None and fold(last.doc[hit.start : hit.end].text) in demonyms

@@ -37,7 +37,8 @@ class SpanReading:
     role: str  # actor | recipient
     span: str
     sentence: str
-    actor: Actor
+    actor: Actor  # the first actor the span names (the one its share counts)
+    others: tuple[Actor, ...] = ()  # the rest, when it names more ("Italy and Spain")
 
     @property
     def resolved(self) -> bool:
@@ -45,8 +46,11 @@ class SpanReading:
 
     def to_dict(self) -> dict[str, Any]:
         a = self.actor
-        return {"id": self.record, "role": self.role, "span": self.span, "name": a.name, "kb_id": a.kb_id,
-                "country": a.country, "sector": a.sector, "sentence": self.sentence}  # fmt: skip
+        out = {"id": self.record, "role": self.role, "span": self.span, "name": a.name, "kb_id": a.kb_id,
+               "country": a.country, "sector": a.sector, "sentence": self.sentence}  # fmt: skip
+        if self.others:  # shown for a check by hand: a span of two actors is read as both
+            out["others"] = [{"name": o.name, "kb_id": o.kb_id, "country": o.country, "sector": o.sector} for o in self.others]
+        return out
 
 
 @dataclass(frozen=True)
@@ -119,7 +123,7 @@ def evaluate(path: str | Path, settings: Settings | None = None) -> tuple[list[S
         for role, span in (("actor", record.actor), ("recipient", record.recipient)):
             found = _marked(actors, span)
             if span is not None and found:
-                readings.append(SpanReading(record.id, role, record.text[span[0] : span[1]], record.text, found[0]))
+                readings.append(SpanReading(record.id, role, record.text[span[0] : span[1]], record.text, found[0], tuple(found[1:])))
             read[role] = frozenset(a.country for a in found if a.country)
         given_actor, given_recipient = record.actor_countries, record.recipient_countries
         actor = frozenset(given_actor) if given_actor is not None else read["actor"]
