@@ -332,3 +332,6 @@ def test_workers_people_abroad_former_ministers_and_places_named_after_people(nl
     assert (town.country, town.sector) == ("KOS", "CVL")  # a town's people, not its government
     assert resolve_text("the Afghan Mujahideen", None, kb, nlp).actor.sector == "REB"
     assert resolve_text("a Cuban physician", None, kb, nlp).actor.sector == "MED"
+    former_minister = resolve_text("a former Rwandan planning minister", None, kb, nlp).actor
+    assert (former_minister.country, former_minister.sector) == ("RWA", "ELI")
+    assert resolve_text("a Rwandan minister", None, kb, nlp).actor.sector == "GOV"

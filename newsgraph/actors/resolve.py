@@ -429,6 +429,8 @@ class DocActors:
         if states:
             state = states[-1]
             sector = _sector_for_state(segment, roles, hits, self.kb.demonyms)
+            if sector == "GOV" and roles and _head_is_role(segment, hits, head) and any(t.lower_ in _FORMER for t in segment):
+                sector = "ELI"  # "a former Rwandan planning minister": no longer in office
             kind = "PERSON" if title else (entity_type or "GPE")
             return [(Actor(text, start, end, state.name, state.id, state.id, sector, kind), state)]
         if regions:  # "Darfur rebels", "Chechen fighters": the region's state, the group's sector
@@ -987,6 +989,8 @@ def _sector_for_state(segment: list[Token], roles: list, hits: list[Match], demo
     if last.lower_ in _PLACE_WORDS:
         return "CVL"  # "the eastern Kosovan town of Gjilan", "a village in Cameroon's Far North": its people
     hit = next((m for m in hits if m.kind == "entry" and m.start <= last.i < m.end), None)
+    if last.pos_ in ("NOUN", "PROPN") and hit is not None and hit.end - hit.start == 1 and fold(last.text) in demonyms:
+        return "CVL"  # "one Ukrainian": a national, not the state
     if last.tag_ in ("NNPS", "NNS") and (
         fold(last.text) in demonyms or hit is not None and fold(last.doc[hit.start : hit.end].text) in demonyms
     ):
