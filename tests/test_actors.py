@@ -335,3 +335,8 @@ def test_workers_people_abroad_former_ministers_and_places_named_after_people(nl
     former_minister = resolve_text("a former Rwandan planning minister", None, kb, nlp).actor
     assert (former_minister.country, former_minister.sector) == ("RWA", "ELI")
     assert resolve_text("a Rwandan minister", None, kb, nlp).actor.sector == "GOV"
+    from datetime import date as day
+
+    assert resolve_text("Mikhail Gorbachev", None, kb, nlp).actor.sector == "GOV"  # undated: as he was in office
+    assert resolve_text("Mikhail Gorbachev", day(1986, 5, 1), kb, nlp).actor.sector == "GOV"
+    assert resolve_text("Mikhail Gorbachev", day(2005, 1, 1), kb, nlp).actor.sector == "ELI"
