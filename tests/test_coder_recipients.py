@@ -708,3 +708,10 @@ def test_places_out_of_a_region_and_in_its_streets_and_deliveries_of_relief(text
     assert actor in [a.country for a in event.actor]
     if recipient is not None:
         assert recipient in [r.country for r in event.recipient]
+
+
+def test_a_title_and_the_name_beside_it_are_one_person_and_a_title_is_no_first_name():
+    met = _one("Egypt's foreign minister, Ahmed Aboul Gheit, met his Israeli counterpart on Sunday.", "CONSULT")
+    assert [(a.kb_id, a.country) for a in met.actor] == [("ahmed_aboul_gheit", "EGY")]
+    three = _one("President Bush, Prime Minister Blair and Chancellor Schroeder met in Washington.", "CONSULT")
+    assert [a.country for a in three.actor] == ["USA", "GBR", "DEU"]

@@ -221,7 +221,7 @@ class DocActors:
         hanging = {t.i for c in head.children if _hangs(c, head) for t in c.subtree}
         for words in ([t for t in span if t.i not in hanging], list(span)):
             actors: list[Actor] = []
-            for segment in _split(words):
+            for segment in self._appositions(_split(words)):
                 resolved = self._resolve(segment, head, coref=True, loose=True)
                 actors.extend(self._placed(a, e, head)[0] for a, e in resolved)
             if any(a.country or a.kb_id for a in actors):
@@ -248,12 +248,37 @@ class DocActors:
         tokens, names, refers = self._naming_phrase(head)
         out: list[tuple[Actor, Entry | None]] = []
         if names or (coref and refers):
-            for segment in _split(tokens):
+            for segment in self._appositions(_split(tokens)):
                 resolved = self._resolve(segment, head, coref=coref)
                 out.extend(self._described(*self._placed(actor, entry, head), head) for actor, entry in resolved)
         if not refers:  # no word that may refer back: the phrase reads the same with references back or without
             self.memo[(head.i, not coref)] = out
         return out
+
+    def _appositions(self, segments: list[list[Token]]) -> list[list[Token]]:
+        """A title and the name set beside it after a comma are one person: "Egypt's foreign minister, Ahmed Aboul
+        Gheit" (not today's foreign minister and Aboul Gheit), "Bahraini Prime Minister, Prince Khalifa bin Salman"."""
+        if len(segments) < 2:
+            return segments
+        merged = [segments[0]]
+        for segment in segments[1:]:
+            if self._names_the_title(merged[-1], segment):
+                merged[-1] = merged[-1] + segment
+            else:
+                merged.append(segment)
+        return merged
+
+    def _names_the_title(self, title: list[Token], name: list[Token]) -> bool:
+        match = self.by_token.get(title[-1].i)
+        if match is None or match.kind != "role" or match.role is None or match.role.office is None:
+            return False  # the first part ends in no title of an office
+        if any(t.pos == PROPN and t.i not in self.by_token for t in title):
+            return False  # it names someone already ("President Bush, Prime Minister Blair")
+        between = self.doc[title[-1].i + 1 : name[0].i]
+        if not between or not all(t.text == "," for t in between):
+            return False  # "the president and Ahmed ...", or not side by side
+        own = {t.i for t in title}
+        return name[0].pos == PROPN and any(t.dep_ == "appos" and t.head.i in own for t in name)
 
     def _described(self, actor: Actor, entry: Entry | None, head: Token) -> tuple[Actor, Entry | None]:
         """A name the KB does not know takes the country its description names: "Adam Rippon, the first U.S.
@@ -549,8 +574,9 @@ class DocActors:
         before = self.doc[match.start - 1]
         if before.pos != PROPN or not before.text[:1].isupper():
             return False
-        if before.i in self.by_token and self._pick(self.by_token[before.i]) is not None:
-            return False  # (a word of a name the KB knows is no first name; of one it turned down, it may be)
+        hit = self.by_token.get(before.i)
+        if hit is not None and (hit.kind != "entry" or self._pick(hit) is not None):
+            return False  # (a title, or a word of a name the KB knows, is no first name; of one it turned down, it may be)
         first = fold(before.text).lower().rstrip(".")
         if len(first) < 3 or first in _COURTESY:  # an initial ("Mikhail S. Gorbachev"), "Mr"
             return False
