@@ -297,8 +297,10 @@ class DocActors:
     def _naming_phrase(self, head: Token) -> tuple[list[Token], bool, bool]:
         """The words of the phrase ``head`` heads, whether they can name an actor (a KB hit, a proper noun), and
         whether one may refer back to one ("the talks" names no one; "the group" and "it" may refer back)."""
-        keep = _phrase_words(head, self.labels)
         by_token, nouns, referring = self.by_token, self.noun_ids, self.labels.referring
+        if not (head.n_lefts or head.n_rights):  # a word alone (most often): the phrase is the word
+            return [head], head.i in by_token or head.pos == PROPN, (w := head.lower) in referring or w in nouns
+        keep = _phrase_words(head, self.labels)
         first = last = head.i
         while first - 1 in keep:
             first -= 1
