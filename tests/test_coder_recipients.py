@@ -715,3 +715,21 @@ def test_a_title_and_the_name_beside_it_are_one_person_and_a_title_is_no_first_n
     assert [(a.kb_id, a.country) for a in met.actor] == [("ahmed_aboul_gheit", "EGY")]
     three = _one("President Bush, Prime Minister Blair and Chancellor Schroeder met in Washington.", "CONSULT")
     assert [a.country for a in three.actor] == ["USA", "GBR", "DEU"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "actor", "recipient"),
+    [
+        ("The Asian Development Bank approved a $300 million loan to Pakistan on Friday.", "AID", "IGO", "PAK"),
+        ("Canada stood shoulder to shoulder with the United States after the attacks, the prime minister said.", "SUPPORT", "CAN", "USA"),
+        ("The European Union lifted its arms embargo against South Africa on Monday.", "RETREAT", "EUR", "ZAF"),
+        ("The IMF approved a $200 million credit on Tuesday to help Zambia rebuild its economy.", "AID", "IGO", "ZMB"),
+        ("Egyptian authorities closed the opposition newspaper Sadat on Monday.", "COERCE", "EGY", "EGY"),
+        ("Hundreds of students marched through Rangoon on Friday.", "PROTEST", "MMR", None),
+    ],
+)
+def test_credits_approved_sanctions_against_a_state_purposes_and_newspapers_named_like_people(text, category, actor, recipient):
+    event = _one(text, category)
+    assert actor in [a.country for a in event.actor]
+    if recipient is not None:
+        assert recipient in [r.country for r in event.recipient]

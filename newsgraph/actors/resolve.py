@@ -53,6 +53,11 @@ _TIME_WORDS = frozenset(
     "january february march april may june july august september october november december jan feb mar apr jun "
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
 )
+# Nouns of things that go by a name that may be a person's: "the reformist daily Salam", "the tanker Karim".
+_THING_NOUNS = frozenset({"daily", "newspaper", "weekly", "magazine", "paper", "tabloid", "channel", "station",
+                          "tanker", "ship", "vessel", "freighter", "ferry", "frigate", "operation", "hurricane",
+                          "typhoon", "cyclone", "storm"})  # fmt: skip
+
 # Words of places and things named after a person: "Hamid Karzai International Airport", "the Kim Il Sung Stadium".
 _NAMED_PLACES = frozenset({"airport", "stadium", "university", "hospital", "square", "street", "avenue", "bridge", "dam",
                            "mosque", "school", "academy", "museum", "library", "prize", "award", "institute", "college",
@@ -494,6 +499,8 @@ class DocActors:
             first, last = named[0], named[-1]
             s, e = first.idx, last.idx + len(last.text)
             name = self.text[s:e]
+            if first.i > 0 and self.doc[first.i - 1].lower_ in _THING_NOUNS:  # "the daily Salam": a newspaper
+                return [(Actor(name, s, e, None, None, None, None, entity_type or "ORG"), None)]
             person = self._by_surname(segment, named, roles)
             if person is not None:  # "Mr. Abbas", "President Clinton": a surname the day and the title decide
                 title_office = next((r.office for r in roles if r.office), None)
@@ -714,8 +721,9 @@ class DocActors:
         picked = self._pick_of(match)
         if picked is not None and picked.kind == "person" and (
             self._other_first_name(match, picked) or self._name_goes_on(match)
+            or match.start > 0 and self.doc[match.start - 1].lower_ in _THING_NOUNS
         ):
-            picked = None
+            picked = None  # (also "the reformist daily Salam", "the tanker Salam": a thing named so, not the person)
         self.picked[match.start] = picked
         return picked
 

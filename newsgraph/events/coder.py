@@ -11,7 +11,7 @@ from newsgraph.actors.resolve import DocActors
 from newsgraph.events import arguments as args
 from newsgraph.events.attribution import attribution, speech_verb
 from newsgraph.events.cues import cues
-from newsgraph.events.homes import NOT_STATES, at_home, fighters_of, in_country, police_of, rebels_of
+from newsgraph.events.homes import NOT_STATES, at_home, fighters_of, in_country, own_leaders, police_of, rebels_of
 from newsgraph.events.dates import event_date
 from newsgraph.events.lexicon import Entry, Lexicon, lexicon
 from newsgraph.events.modality import modality
@@ -446,6 +446,8 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         recipients = _own_government(token, found.recipients, actors, ctx) or recipients
     if unnamed(recipients):
         recipients = others(_nearest_named(token, ctx)) or recipients
+    if unnamed(recipients) and item.event in _HELPING:  # "approved a $250 million credit to help Ethiopia rebuild"
+        recipients = others(_actors(_helped(token), ctx)) or recipients
     if unnamed(recipients):  # "told Albright that they would sign the deal": a promise made to Albright
         recipients = others(_actors(args.addressees(token), ctx)) or recipients
     if unnamed(recipients) and token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
@@ -501,7 +503,7 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
     if ctx.actors.home is not None:  # "KATHMANDU (Reuters) - Maoist rebels stormed an army barracks"
         actors = [in_country(a, ctx.actors.home) for a in actors]
         recipients = [in_country(r, ctx.actors.home) for r in recipients]
-    recipients = at_home(item.event, actors, recipients, ctx.actors.home)
+    recipients = own_leaders(item.event, actors, at_home(item.event, actors, recipients, ctx.actors.home))
     actors = fighters_of(item.event, police_of(actors, recipients), recipients)
     confidence = _confidence(item, actors, recipients, modes)
     return Event(
@@ -548,6 +550,7 @@ def _recipients(
     its recipient when no one else is named ("aid in Iraq"). For a meeting, whom it is *with* comes first
     ("discussed Libya with Trump")."""
     generic: list[Actor] = []
+    heads = _aimed_at(heads)
     if meeting:
         partners = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
         found = [a for a in _actors(partners, ctx) if not _own(a)]
@@ -573,6 +576,36 @@ def _recipients(
         generic = generic or found
     deeper = _nearest_named(token, ctx) if deep else []
     return deeper or generic
+
+
+# Acts whose purpose clause ("to help X") names whom they are for.
+_HELPING = frozenset({"AID", "AGREE", "SUPPORT", "COOPERATE"})
+
+
+def _helped(token: Token) -> list[Token]:
+    """Who a purpose clause of the trigger says is helped: "to help Ethiopia rebuild roads", "to help Indonesia"."""
+    for clause in token.children:
+        if clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in ("help", "assist", "support", "enable"):
+            objects = [o for o in clause.children if o.dep_ == "dobj"]
+            objects += [s for c in clause.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+            if objects:
+                return objects
+    return []
+
+
+# Measures aimed at someone: "lifted most U.S. economic sanctions against South Africa" concerns South Africa, not
+# the United States whose sanctions they are.
+_MEASURES = frozenset({"sanction", "embargo", "ban", "restriction", "blockade", "siege", "curfew", "boycott", "tariff"})
+
+
+def _aimed_at(heads: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The heads, each measure among them replaced by whom it is against, when the phrase says."""
+    out: list[Token] = []
+    for head in heads:
+        targets = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("against", "on", "over")
+                   for o in p.children if o.dep_ == "pobj"] if head.lemma_.lower() in _MEASURES else []  # fmt: skip
+        out.extend(targets or [head])
+    return tuple(out)
 
 
 # Prepositions that say where an act took place ("detained demonstrators *in* Yerevan").

@@ -98,3 +98,19 @@ def rebels_of(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
         replace(r, country=country) if r.country is None and r.kb_id is None and r.sector == "REB" else r
         for r in recipients
     ]
+
+
+# Sectors of a people and its organised parts, as distinct from its state.
+_PEOPLE = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU", "REL", "MED", "REB", "JRN", "BUS", "AGR", "REF"})
+
+
+def own_leaders(event: str, actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
+    """Officials with no country that a state's people, opposition or parties demand of, reject or protest against are
+    their own ("Bangladesh's opposition Awami League demanded that Prime Minister Khaleda Zia resign")."""
+    if event not in ("PROTEST", "REJECT", "ACCUSE", "REQUEST", "THREATEN"):
+        return recipients
+    countries = {a.country for a in actors}
+    if len(countries) != 1 or None in countries or countries & NOT_STATES or not all(a.sector in _PEOPLE for a in actors):
+        return recipients
+    country = countries.pop()
+    return [replace(r, country=country) if r.country is None and r.kb_id is None and r.sector == "GOV" else r for r in recipients]
