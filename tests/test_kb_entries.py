@@ -63,6 +63,11 @@ def roles():
     return _load("roles.yaml")
 
 
+@pytest.fixture(scope="module")
+def regions():
+    return _load("regions.yaml")
+
+
 def _date(value, where: str) -> dt.date | None:
     """A date from YAML: PyYAML gives datetime.date for unquoted ISO dates; a quoted string must parse too."""
     if value is None:
@@ -127,9 +132,9 @@ def test_person_fields(people):
 # --------------------------------------------------------------------------------------------- ids and codes
 
 
-def test_ids_unique_across_organisations_and_people(organisations, people):
+def test_ids_unique_across_organisations_and_people(organisations, people, regions):
     seen = defaultdict(int)
-    for entry in organisations + people:
+    for entry in organisations + people + regions:
         seen[entry["id"]] += 1
     assert not [i for i, n in seen.items() if n > 1], "duplicate ids"
 
@@ -179,10 +184,10 @@ def test_office_sector_follows_organisation(organisations, people, roles):
 # --------------------------------------------------------------------------------------------- names
 
 
-def test_no_name_or_alias_names_two_entries(organisations, people):
+def test_no_name_or_alias_names_two_entries(organisations, people, regions):
     """A name or alias (accents ignored, case kept) must point to one entry only: ambiguous surnames stay out."""
     owners = defaultdict(set)
-    for entry in organisations + people:
+    for entry in organisations + people + regions:
         for name in [entry["name"], *entry.get("aliases", [])]:
             owners[_fold(name)].add(entry["id"])
     clashes = {name: sorted(ids) for name, ids in owners.items() if len(ids) > 1}

@@ -54,9 +54,9 @@ _TIME_WORDS = frozenset(
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
 )
 # Nouns of things that go by a name that may be a person's: "the reformist daily Salam", "the tanker Karim".
-_THING_NOUNS = frozenset({"daily", "newspaper", "weekly", "magazine", "paper", "tabloid", "channel", "station",
-                          "tanker", "ship", "vessel", "freighter", "ferry", "frigate", "operation", "hurricane",
-                          "typhoon", "cyclone", "storm"})  # fmt: skip
+_THING_NOUNS = frozenset({"daily", "newspaper", "weekly", "magazine", "tabloid", "tanker", "freighter", "frigate",
+                          "hurricane", "typhoon", "cyclone"})  # fmt: skip
+# (not "operation", "channel": "the military operation Netanyahu ordered" is Netanyahu's)
 
 # Words of places and things named after a person: "Hamid Karzai International Airport", "the Kim Il Sung Stadium".
 _NAMED_PLACES = frozenset({"airport", "stadium", "university", "hospital", "square", "street", "avenue", "bridge", "dam",
@@ -427,7 +427,7 @@ class DocActors:
             ):
                 country = owner.country if owner.kind == "org" else owner.id
                 # ("ex-Ecuadorian Foreign Minister Ricardo Patino": no longer in office, an elite)
-                sector = "ELI" if any(t.lower_ in _FORMER for t in segment) else title.sector
+                sector = "ELI" if _former_title(segment, hits) else title.sector
                 return [(Actor(text, start, end, None, None, country, sector, "PERSON"), None)]
             holder = self.kb.holder(title.office or "", owner.id, self.day)
             if holder is not None:
@@ -461,7 +461,7 @@ class DocActors:
         if states:
             state = states[-1]
             sector = _sector_for_state(segment, roles, hits, self.kb.demonyms)
-            if sector == "GOV" and roles and _head_is_role(segment, hits, head) and any(t.lower_ in _FORMER for t in segment):
+            if sector == "GOV" and roles and _head_is_role(segment, hits, head) and _former_title(segment, hits):
                 sector = "ELI"  # "a former Rwandan planning minister": no longer in office
             kind = "PERSON" if title else (entity_type or "GPE")
             return [(Actor(text, start, end, state.name, state.id, state.id, sector, kind), state)]
@@ -859,6 +859,13 @@ def _refers_to_no_one(segment: list[Token], nouns: frozenset[str]) -> bool:
     return last.dep_ != "det" and last.lower_ not in nouns and last.lower_ != "country"
 
 
+def _former_title(segment: list[Token], hits: list[Match]) -> bool:
+    """Whether "former" or "ex-" comes before the title: "a former Rwandan planning minister", not "the foreign
+    minister of the former Yugoslav Republic of Macedonia"."""
+    title = min((m.start for m in hits if m.kind == "role"), default=None)
+    return title is not None and any(t.lower_ in _FORMER for t in segment if t.i < title)
+
+
 def _hits(segment: list[Token], by_token: dict[int, Match]) -> list[Match]:
     """The KB hits over a segment's words, once each (a hit's words come one after another in the segment)."""
     out: list[Match] = []
@@ -957,9 +964,9 @@ _SPEAKING_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "represen
 
 
 # Who works at a body: "prosecutors at the U.N. war crimes tribunal" are the tribunal's.
-_STAFF = frozenset({"prosecutor", "prosecutors", "judge", "judges", "official", "officials", "staff", "diplomat",
-                    "diplomats", "investigator", "investigators", "inspector", "inspectors", "researcher", "researchers",
-                    "economist", "economists", "analyst", "analysts"})  # fmt: skip
+_STAFF = frozenset({"prosecutor", "prosecutors", "judge", "judges", "staff", "investigator", "investigators", "inspector",
+                    "inspectors", "researcher", "researchers"})  # fmt: skip
+# (not officials or diplomats: "Iranian diplomats at the United Nations" are Iran's)
 
 
 # "Forces loyal to Haftar": the group is of the side it is loyal to.
@@ -1022,7 +1029,7 @@ def _sector_for_state(segment: list[Token], roles: list, hits: list[Match], demo
     last = segment[-1]
     if last.pos_ not in ("NOUN", "PROPN") and any(t.pos_ in ("NOUN", "PROPN") for t in segment):
         last = [t for t in segment if t.pos_ in ("NOUN", "PROPN")][-1]  # "Guineans overseas": the Guineans
-    if last.lower_ in _PLACE_WORDS:
+    if last.lower_ in _PLACE_WORDS and last.pos_ == "NOUN":  # (not "Vatican City")
         return "CVL"  # "the eastern Kosovan town of Gjilan", "a village in Cameroon's Far North": its people
     hit = next((m for m in hits if m.kind == "entry" and m.start <= last.i < m.end), None)
     if last.pos_ in ("NOUN", "PROPN") and hit is not None and hit.end - hit.start == 1 and fold(last.text) in demonyms:

@@ -405,8 +405,11 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
             and not (r.kb_id in own_ids and r.text.split(" ", 1)[0].lower() in _POSSESSIVE)
         ]  # fmt: skip
 
-    recipients = others(_recipients(token, found.recipients, ctx, meeting=item.event == "CONSULT", deep=False))
-    policing = any(a.sector in ("COP", "JUD") or item.event == "COERCE" and a.sector == "MIL" for a in actors)
+    recipients = others(_recipients(
+        token, found.recipients, ctx, meeting=item.event == "CONSULT", deep=False, aimed=item.event in _ON_MEASURES
+    ))  # fmt: skip
+    policing = any(a.sector in ("COP", "JUD") or item.event == "COERCE" and a.sector == "MIL" and ctx.actors.home in (None, a.country)
+                   for a in actors)  # (soldiers abroad: "BAGHDAD - American soldiers detained Mohammed Khalil")
     if item.mode == "release" or any(map(_someone, recipients)) and not _named(recipients) and policing:
         # "Cuban authorities released dozens of political prisoners", "Chinese police detained dissident Wei
         # Jingsheng, weeks after he met a U.S. official": their own people, before looking further for someone named
@@ -463,7 +466,8 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         # "deployed soldiers", "massed 60,000 Iraqi troops, including Republican Guard units", "pulled back
         # Republican Guard units": the actor's own, not a recipient (but "units near Kuwait" are sent to Kuwait)
         moved = {  # (not the place left: "the last Israeli soldiers left the Gaza Strip")
-            t.idx for o in token.children if o.dep_ == "dobj" and not any(a.entity_type == "GPE" for a in _actors([o], ctx))
+            t.idx for o in token.children if o.dep_ == "dobj"
+            and (o.lemma_.lower() in cues().forces or not any(a.entity_type == "GPE" for a in _actors([o], ctx)))
             for t in _moved_words(o)
         }  # fmt: skip
         recipients = [r for r in recipients if (r.country or r.kb_id) and r.start not in moved]
@@ -481,7 +485,9 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
     if item.event in ("ASSAULT", "COERCE") and token.lemma_.lower() in cues().obstructing and all(a.sector in _CIVIL for a in actors):
         # "opposition supporters blockaded government buildings", "trade unions shut down banks": a protest
         item = replace(item, event="PROTEST", mode="obstruct", cameo="144", rule=f"{item.rule}+civil")
-    if item.event == "ASSAULT" and (item.mode == "abduct" or token.lemma_ == "capture") and all(a.sector == "COP" for a in actors):
+    if item.event == "ASSAULT" and (item.mode == "abduct" or token.lemma_ == "capture") and all(a.sector == "COP" for a in actors) and not (
+        any(o.dep_ == "dobj" and o.lower_ in PLACE_NOUNS for o in token.children)
+    ):  # fmt: skip
         # "Peruvian police captured Shining Path leader Abimael Guzman": police who seize someone arrest them
         item = replace(item, event="COERCE", mode="arrest", cameo="173", rule=f"{item.rule}+police")
     onto = ontology()
@@ -496,7 +502,7 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         modes = (*modes, "historical")
     source = attribution(token, sentence, ctx.actors.actors_for, ctx.text)
     where = location(token, ctx.actors)
-    recipients = rebels_of(actors, recipients)  # (before the place: "NAIROBI - Sudan signed a deal with rebels")
+    recipients = rebels_of(actors, recipients, ctx.actors.home)  # (before the dateline: "NAIROBI - Sudan signed a deal with rebels")
     if where is not None and where.country:  # "police arrested protesters in Paris": French police and protesters
         actors = [in_country(a, where.country) for a in actors]
         recipients = [in_country(r, where.country) for r in recipients]
@@ -542,7 +548,8 @@ _POSSESSIVE = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 
 
 def _recipients(
-    token: Token, heads: tuple[Token, ...], ctx: CodingContext, *, meeting: bool = False, deep: bool = True
+    token: Token, heads: tuple[Token, ...], ctx: CodingContext, *, meeting: bool = False, deep: bool = True,
+    aimed: bool = False,
 ) -> list[Actor]:
     """The recipients among ``heads``; where an object is no actor ("talks between Israel and Hamas", "its troops
     from Poland"), the actors its prepositions, or the trigger's own later prepositions, name; failing those, the
@@ -550,7 +557,8 @@ def _recipients(
     its recipient when no one else is named ("aid in Iraq"). For a meeting, whom it is *with* comes first
     ("discussed Libya with Trump")."""
     generic: list[Actor] = []
-    heads = _aimed_at(heads)
+    if aimed:
+        heads = _aimed_at(heads)
     if meeting:
         partners = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
         found = [a for a in _actors(partners, ctx) if not _own(a)]
@@ -592,6 +600,10 @@ def _helped(token: Token) -> list[Token]:
                 return objects
     return []
 
+
+# Acts done to a measure itself (lifting, imposing, easing it), which concern whom it is against; words about a
+# measure ("condemned the American embargo against Cuba") concern whose it is.
+_ON_MEASURES = frozenset({"RETREAT", "CONCEDE", "SANCTION"})
 
 # Measures aimed at someone: "lifted most U.S. economic sanctions against South Africa" concerns South Africa, not
 # the United States whose sanctions they are.
@@ -686,7 +698,9 @@ def _own_government(token: Token, heads: tuple[Token, ...], actors: list[Actor],
     """The government a state's people, opposition or rebels act against, named only as "the government" ("South
     Koreans rallied against the government's decision", "UNITA rejected a government proposal"): their own."""
     countries = {a.country for a in actors}
-    if len(countries) != 1 or None in countries or countries & NOT_STATES or any(a.sector in _STATE_SECTORS or a.sector is None for a in actors):
+    if len(countries) != 1 or None in countries or countries & NOT_STATES or any(
+        a.sector in _STATE_SECTORS or a.sector in (None, "REF") for a in actors
+    ):  # (refugees abroad: "Afghan refugees in Pakistan urged the government" is Pakistan's)
         return []
     against = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("against", "at", "over", "to")
                for o in p.children if o.dep_ == "pobj"]  # fmt: skip

@@ -3,6 +3,7 @@ are of the place where they act (rules the coder applies once an event's actors 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from newsgraph.actors.resolve import DOMESTIC_SECTORS
@@ -65,8 +66,10 @@ def at_home(event: str, actors: list[Actor], recipients: list[Actor], home: str 
     return [in_country(r, country, anyone=anyone) for r in recipients]
 
 
-# Sectors of the state's own agents: whoever fights them, unnamed and unplaced, is an insurgent of that state.
-_STATE_AGENTS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG"})
+# Sectors of the state's own agents at home: whoever fights them, unnamed and unplaced, is an insurgent of that state
+# (not soldiers, nor diplomats: "militants killed four American soldiers", "gunmen shot dead a U.S. diplomat" abroad).
+_AT_HOME_AGENTS = frozenset({"GOV", "COP", "JUD", "LEG"})
+_ABROAD = re.compile(r"\b(diplomat|ambassador|envoy|embassy|consul|consulate|attache)s?\b", re.IGNORECASE)
 
 
 def fighters_of(event: str, actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
@@ -75,7 +78,8 @@ def fighters_of(event: str, actors: list[Actor], recipients: list[Actor]) -> lis
     government official", "Maoist rebels killed 12 Indian policemen", "shot dead a taxi driver in north Belfast")."""
     if event not in ("ASSAULT", "COERCE", "THREATEN"):
         return actors
-    countries = {r.country for r in recipients if r.country and (r.sector in _STATE_AGENTS or r.entity_type == "GPE" and r.kb_id is None)} - NOT_STATES
+    countries = {r.country for r in recipients if r.country and not _ABROAD.search(r.text) and (
+        r.sector in _AT_HOME_AGENTS or r.entity_type == "GPE" and r.kb_id is None)} - NOT_STATES  # fmt: skip
     if len(countries) != 1 or any(r.country and r.country not in countries for r in recipients):
         return actors
     country = countries.pop()
@@ -85,14 +89,14 @@ def fighters_of(event: str, actors: list[Actor], recipients: list[Actor]) -> lis
     ]
 
 
-def rebels_of(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
+def rebels_of(actors: list[Actor], recipients: list[Actor], home: str | None) -> list[Actor]:
     """Unnamed rebels or guerrillas that a state's government deals with are that state's, wherever the story is
     filed ("NAIROBI - Sudan's government signed a peace agreement with southern rebels"). Not the opposition ("the
     United States condemned the arrest of opposition demonstrators" speaks of another state's), nor the insurgents an
     army fights, which may be abroad ("U.S. troops killed ten insurgents")."""
     countries = {a.country for a in actors if a.country}
-    if len(countries) != 1 or countries & NOT_STATES or not all(a.sector == "GOV" for a in actors):
-        return recipients
+    if len(countries) != 1 or countries & NOT_STATES or not all(a.sector == "GOV" for a in actors) or home in (None, *countries):
+        return recipients  # (only where the dateline would place them elsewhere: else the place of the act decides)
     country = countries.pop()
     return [
         replace(r, country=country) if r.country is None and r.kb_id is None and r.sector == "REB" else r
@@ -101,7 +105,7 @@ def rebels_of(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
 
 
 # Sectors of a people and its organised parts, as distinct from its state.
-_PEOPLE = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU", "REL", "MED", "REB", "JRN", "BUS", "AGR", "REF"})
+_PEOPLE = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU", "REL", "MED", "REB", "JRN", "BUS", "AGR"})  # (not refugees)
 
 
 def own_leaders(event: str, actors: list[Actor], recipients: list[Actor]) -> list[Actor]:

@@ -26,7 +26,7 @@ def _place_objects(trigger: Token) -> list[Token]:
         # "massacred villagers in an overnight raid on a farming community south of Algiers": where the raid was
         acts = [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("in", "during") for o in p.children
                 if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lower_ not in PLACE_NOUNS]  # fmt: skip
-        anchors += acts + [o for a in acts for p in a.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
+        anchors += acts + [o for a in acts for p in a.children if p.dep_ == "prep" and p.lower_ == "on"
                            for o in p.children if o.dep_ == "pobj"]  # fmt: skip
     else:  # "the attack in Gaza", "launched an attack in Gaza"
         anchors = [trigger, trigger.head]
