@@ -1029,7 +1029,7 @@ def _sector_for_state(segment: list[Token], roles: list, hits: list[Match], demo
     last = segment[-1]
     if last.pos_ not in ("NOUN", "PROPN") and any(t.pos_ in ("NOUN", "PROPN") for t in segment):
         last = [t for t in segment if t.pos_ in ("NOUN", "PROPN")][-1]  # "Guineans overseas": the Guineans
-    if last.lower_ in _PLACE_WORDS and last.pos_ == "NOUN":  # (not "Vatican City")
+    if last.lower_ in _PLACE_WORDS and not (last.pos_ == "PROPN" and last.lower_ == "city"):  # (not "Vatican City")
         return "CVL"  # "the eastern Kosovan town of Gjilan", "a village in Cameroon's Far North": its people
     hit = next((m for m in hits if m.kind == "entry" and m.start <= last.i < m.end), None)
     if last.pos_ in ("NOUN", "PROPN") and hit is not None and hit.end - hit.start == 1 and fold(last.text) in demonyms:
