@@ -22,7 +22,6 @@ import yaml
 
 from newsgraph import yaml_events
 from newsgraph.errors import KnowledgeBaseError
-from newsgraph.memory import keep_for_good
 
 
 def fold(text: str) -> str:
@@ -439,6 +438,4 @@ def _add_user_file(kb: KnowledgeBase, data: Any, where: str) -> None:
 @cache
 def default_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
     """The shipped knowledge base plus the user files ``extra``, loaded once per process."""
-    kb = load_kb(extra)
-    keep_for_good()
-    return kb
+    return load_kb(extra)

@@ -110,7 +110,7 @@ def compiled_for(kb: KnowledgeBase, nlp: Language) -> CompiledKB:
     if held is None or held[0] is not kb or held[1] is not nlp:
         held = (kb, nlp, compile_kb(kb, nlp))
         _COMPILED[key] = held
-        keep_for_good()
+        keep_for_good()  # the model, the KB and its compiled form are all loaded now: once, not per loader
     return held[2]
 
 

@@ -12,7 +12,6 @@ from spacy.tokens import Doc
 
 from newsgraph.config import Settings
 from newsgraph.errors import ModelNotFound
-from newsgraph.memory import keep_for_good
 from newsgraph.nlp import line_breaks
 
 # Components the rule coder does not need: NER is replaced by the knowledge-base matcher unless asked for.
@@ -36,7 +35,6 @@ def _load(model: str, use_ner: bool) -> Language:
         nlp.add_pipe(line_breaks.NAME, before="parser")
     else:
         nlp.add_pipe(line_breaks.NAME, first=True)
-    keep_for_good()
     return nlp
 
 
