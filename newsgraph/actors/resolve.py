@@ -499,7 +499,7 @@ class DocActors:
             first, last = named[0], named[-1]
             s, e = first.idx, last.idx + len(last.text)
             name = self.text[s:e]
-            if first.i > 0 and self.doc[first.i - 1].lower_ in _THING_NOUNS:  # "the daily Salam": a newspaper
+            if self._names_a_thing(first.i):  # "the daily Salam": a newspaper
                 return [(Actor(name, s, e, None, None, None, None, entity_type or "ORG"), None)]
             person = self._by_surname(segment, named, roles)
             if person is not None:  # "Mr. Abbas", "President Clinton": a surname the day and the title decide
@@ -591,6 +591,10 @@ class DocActors:
             return False
         words = {fold(w).lower() for n in (person.name, *person.aliases) for w in n.split()}
         return not any(w[:3] == first[:3] for w in words)  # "Hasan Nasrallah" is Hassan Nasrallah
+
+    def _names_a_thing(self, start: int) -> bool:
+        """Whether the name at token ``start`` follows a noun of a thing named so ("the daily Salam")."""
+        return start > 0 and self.doc[start - 1].lower_ in _THING_NOUNS
 
     def _name_goes_on(self, match: Match) -> bool:
         """Whether a person's name runs on into more of a name: "President Gonzalo Sanchez de Lozada" is not
@@ -721,7 +725,7 @@ class DocActors:
         picked = self._pick_of(match)
         if picked is not None and picked.kind == "person" and (
             self._other_first_name(match, picked) or self._name_goes_on(match)
-            or match.start > 0 and self.doc[match.start - 1].lower_ in _THING_NOUNS
+            or self._names_a_thing(match.start)
         ):
             picked = None  # (also "the reformist daily Salam", "the tanker Salam": a thing named so, not the person)
         self.picked[match.start] = picked

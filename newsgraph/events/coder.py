@@ -11,7 +11,7 @@ from newsgraph.actors.resolve import DocActors
 from newsgraph.events import arguments as args
 from newsgraph.events.attribution import attribution, speech_verb
 from newsgraph.events.cues import cues
-from newsgraph.events.homes import NOT_STATES, at_home, fighters_of, in_country, own_leaders, police_of, rebels_of
+from newsgraph.events.homes import AGAINST_OWN, at_home, fighters_of, in_country, own_leaders, people_of, police_of, rebels_of
 from newsgraph.events.dates import event_date
 from newsgraph.events.lexicon import Entry, Lexicon, lexicon
 from newsgraph.events.modality import modality
@@ -406,7 +406,7 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         ]  # fmt: skip
 
     recipients = others(_recipients(
-        token, found.recipients, ctx, meeting=item.event == "CONSULT", deep=False, aimed=item.event in _ON_MEASURES
+        token, found.recipients, ctx, meeting=item.event == "CONSULT", deep=False, aimed=item.event in _ON_SANCTIONS
     ))  # fmt: skip
     policing = any(a.sector in ("COP", "JUD") or item.event == "COERCE" and a.sector == "MIL" and ctx.actors.home in (None, a.country)
                    for a in actors)  # (soldiers abroad: "BAGHDAD - American soldiers detained Mohammed Khalil")
@@ -445,7 +445,7 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         # "agreed to lift a ban on British beef": whom the act promised or refused concerns
         inner = args.arguments(item.complement)
         recipients = others(_recipients(item.complement, inner.recipients, ctx)) or recipients
-    if not pinned and item.event in _AGAINST_OWN:  # "rallied against the government's decision to import U.S. beef"
+    if not pinned and item.event in AGAINST_OWN:  # "rallied against the government's decision to import U.S. beef"
         recipients = _own_government(token, found.recipients, actors, ctx) or recipients
     if unnamed(recipients):
         recipients = others(_nearest_named(token, ctx)) or recipients
@@ -603,11 +603,11 @@ def _helped(token: Token) -> list[Token]:
 
 # Acts done to a measure itself (lifting, imposing, easing it), which concern whom it is against; words about a
 # measure ("condemned the American embargo against Cuba") concern whose it is.
-_ON_MEASURES = frozenset({"RETREAT", "CONCEDE", "SANCTION"})
+_ON_SANCTIONS = frozenset({"RETREAT", "CONCEDE", "SANCTION"})
 
 # Measures aimed at someone: "lifted most U.S. economic sanctions against South Africa" concerns South Africa, not
 # the United States whose sanctions they are.
-_MEASURES = frozenset({"sanction", "embargo", "ban", "restriction", "blockade", "siege", "curfew", "boycott", "tariff"})
+_SANCTIONS = frozenset({"sanction", "embargo", "ban", "restriction", "blockade", "siege", "curfew", "boycott", "tariff"})
 
 
 def _aimed_at(heads: tuple[Token, ...]) -> tuple[Token, ...]:
@@ -615,7 +615,7 @@ def _aimed_at(heads: tuple[Token, ...]) -> tuple[Token, ...]:
     out: list[Token] = []
     for head in heads:
         targets = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("against", "on", "over")
-                   for o in p.children if o.dep_ == "pobj"] if head.lemma_.lower() in _MEASURES else []  # fmt: skip
+                   for o in p.children if o.dep_ == "pobj"] if head.lemma_.lower() in _SANCTIONS else []  # fmt: skip
         out.extend(targets or [head])
     return tuple(out)
 
@@ -688,19 +688,14 @@ def _named(actors: list[Actor]) -> bool:
     return any(a.country or a.kb_id for a in actors)
 
 
-# Acts a people or its opposition direct at its own government.
-_AGAINST_OWN = frozenset({"PROTEST", "REJECT", "ACCUSE", "REQUEST", "THREATEN"})
 _GOVERNMENT_WORDS = frozenset({"government", "regime", "administration", "authority", "cabinet"})
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 def _own_government(token: Token, heads: tuple[Token, ...], actors: list[Actor], ctx: CodingContext) -> list[Actor]:
     """The government a state's people, opposition or rebels act against, named only as "the government" ("South
     Koreans rallied against the government's decision", "UNITA rejected a government proposal"): their own."""
-    countries = {a.country for a in actors}
-    if len(countries) != 1 or None in countries or countries & NOT_STATES or any(
-        a.sector in _STATE_SECTORS or a.sector in (None, "REF") for a in actors
-    ):  # (refugees abroad: "Afghan refugees in Pakistan urged the government" is Pakistan's)
+    country = people_of(actors)
+    if country is None:
         return []
     against = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("against", "at", "over", "to")
                for o in p.children if o.dep_ == "pobj"]  # fmt: skip
@@ -714,7 +709,7 @@ def _own_government(token: Token, heads: tuple[Token, ...], actors: list[Actor],
                 continue
             start = word.doc[word.left_edge.i].idx if word.left_edge.i <= word.i else word.idx
             end = word.idx + len(word.text)
-            return [Actor(ctx.text[start:end], start, end, None, None, countries.pop(), "GOV", "ORG")]
+            return [Actor(ctx.text[start:end], start, end, None, None, country, "GOV", "ORG")]
     return []
 
 

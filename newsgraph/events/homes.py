@@ -106,15 +106,23 @@ def rebels_of(actors: list[Actor], recipients: list[Actor], home: str | None) ->
 
 # Sectors of a people and its organised parts, as distinct from its state.
 _PEOPLE = frozenset({"CVL", "OPP", "PTY", "LAB", "EDU", "REL", "MED", "REB", "JRN", "BUS", "AGR"})  # (not refugees)
+# Acts a people or its opposition direct at its own government.
+AGAINST_OWN = frozenset({"PROTEST", "REJECT", "ACCUSE", "REQUEST", "THREATEN"})
+
+
+def people_of(actors: list[Actor]) -> str | None:
+    """The state whose people, opposition, parties or rebels the actors all are (not its organs, nor refugees abroad:
+    "Afghan refugees in Pakistan urged the government" asks Pakistan's)."""
+    countries = {a.country for a in actors}
+    if len(countries) != 1 or None in countries or countries & NOT_STATES or not all(a.sector in _PEOPLE for a in actors):
+        return None
+    return countries.pop()
 
 
 def own_leaders(event: str, actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
     """Officials with no country that a state's people, opposition or parties demand of, reject or protest against are
     their own ("Bangladesh's opposition Awami League demanded that Prime Minister Khaleda Zia resign")."""
-    if event not in ("PROTEST", "REJECT", "ACCUSE", "REQUEST", "THREATEN"):
+    country = people_of(actors) if event in AGAINST_OWN else None
+    if country is None:
         return recipients
-    countries = {a.country for a in actors}
-    if len(countries) != 1 or None in countries or countries & NOT_STATES or not all(a.sector in _PEOPLE for a in actors):
-        return recipients
-    country = countries.pop()
     return [replace(r, country=country) if r.country is None and r.kb_id is None and r.sector == "GOV" else r for r in recipients]
