@@ -132,15 +132,23 @@ def find_matches(doc: Doc, compiled: CompiledKB) -> list[Match]:
     the words that start some form are looked at, and the same words are looked up once per process."""
     orths = doc.to_array(ORTH).tolist()
     strings = doc.vocab.strings
-    hits, longest = compiled.hits, compiled.longest
+    hits, longest, pairs = compiled.hits, compiled.longest, compiled.pairs
     matches: list[Match] = []
     end = 0
+    last = len(orths) - 1
     for i in compiled.starting(orths, strings):
         if i < end:
             continue
         orth = orths[i]
-        # most often no form goes on with the next word: the one word is looked up as it is
-        words = (orth,) if longest[orth] == 1 or i + 1 == len(orths) else _reach(orths, i, compiled, strings)
+        # most often no form goes on with the next word ("the" before most words): the one word is looked up as it is
+        words = (orth,)
+        if longest[orth] > 1 and i < last:
+            pair = (orth, orths[i + 1])
+            goes_on = pairs.get(pair)
+            if goes_on is None:
+                goes_on = pairs[pair] = _is_prefix(pair, compiled, strings)
+            if goes_on:
+                words = _reach(orths, i, compiled, strings)
         hit = hits.get(words, _UNSEEN)
         if hit is _UNSEEN:
             folded = [_folded(orth, strings) for orth in words]

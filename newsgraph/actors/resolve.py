@@ -84,12 +84,21 @@ class Labels:
     prep: int
     pobj: int
     referring: frozenset[int]  # lower-case words that may refer back
+    cc: int
+    punct: int
+    case: int
+    separators: frozenset[int]  # the commas and semicolons between the actors of a phrase
+    possessive: frozenset[int]  # "'s"
 
     @staticmethod
     @lru_cache(maxsize=8)
     def of(strings: StringStore) -> Labels:
-        return Labels(frozenset(strings[d] for d in _PHRASE_DEPS), strings["appos"], strings["prep"], strings["pobj"],
-                      frozenset(strings[w] for w in _REFERRING))  # fmt: skip
+        return Labels(
+            frozenset(strings.add(d) for d in _PHRASE_DEPS), strings.add("appos"), strings.add("prep"),
+            strings.add("pobj"), frozenset(strings.add(w) for w in _REFERRING), strings.add("cc"), strings.add("punct"),
+            strings.add("case"), frozenset(strings.add(w) for w in _SEPARATORS),
+            frozenset(strings.add(w) for w in _POSSESSIVE_MARKS),
+        )  # fmt: skip
 
 
 @dataclass
@@ -104,7 +113,7 @@ class Seen:
 _RELATIVE = frozenset({"which", "who", "that"})
 
 
-@dataclass
+@dataclass(slots=True)
 class DocActors:
     """The actors of one parsed text: KB hits, and resolution of argument phrases by the article's date."""
 
@@ -128,6 +137,7 @@ class DocActors:
     carriers: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
     picked: dict[int, Entry | None] = field(default_factory=dict)  # start token of a hit -> its entry
     labels: Labels = field(init=False)  # the parse's label and word ids the phrase walk compares
+    kb: KnowledgeBase = field(init=False)
     noun_ids: frozenset[int] = frozenset()  # ``nouns`` as string ids
     # the country of the story's wire dateline: where unnamed police, courts or protesters act
     home: str | None = None
@@ -135,6 +145,7 @@ class DocActors:
 
     def __post_init__(self) -> None:
         self.labels = Labels.of(self.doc.vocab.strings)
+        self.kb = self.compiled.kb
 
     @classmethod
     def build(cls, doc: Doc, compiled: CompiledKB, day: date | None, text: str | None = None) -> DocActors:
@@ -205,10 +216,6 @@ class DocActors:
         """The city ``name`` names, in a state the text names if one has a city of that name."""
         return city_in(fold(name), self.states)
 
-    @property
-    def kb(self) -> KnowledgeBase:
-        return self.compiled.kb
-
     def actors_for(self, token: Token) -> list[Actor]:
         """The actors named by the argument whose head is ``token`` (several for "X and Y")."""
         found = self.named.get(token.i)
@@ -226,7 +233,7 @@ class DocActors:
         hanging = {t.i for c in head.children if _hangs(c, head) for t in c.subtree}
         for words in ([t for t in span if t.i not in hanging], list(span)):
             actors: list[Actor] = []
-            for segment in self._appositions(_split(words)):
+            for segment in self._appositions(_split(words, self.labels)):
                 resolved = self._resolve(segment, head, coref=True, loose=True)
                 actors.extend(self._placed(a, e, head)[0] for a, e in resolved)
             if any(a.country or a.kb_id for a in actors):
@@ -253,7 +260,7 @@ class DocActors:
         tokens, names, refers = self._naming_phrase(head)
         out: list[tuple[Actor, Entry | None]] = []
         if names or (coref and refers):
-            for segment in self._appositions(_split(tokens)):
+            for segment in self._appositions(_split(tokens, self.labels)):
                 resolved = self._resolve(segment, head, coref=coref)
                 out.extend(self._described(*self._placed(actor, entry, head), head) for actor, entry in resolved)
         if not refers:  # no word that may refer back: the phrase reads the same with references back or without
@@ -394,17 +401,18 @@ class DocActors:
             elif m.kind == "role" and m.role:
                 roles.append(m.role)
         entity_type = _ner_type(segment)
+        referred = None  # (read once: the same phrase refers back to the same actor below)
         if coref and not people and not orgs and _is_reference(segment, self.kb.ref_nouns):
             referred = self._refer_back(segment, head)  # "the Palestinian group": an organisation met before
             if referred and (not states or referred[0][0].country in {s.id for s in states}):
                 return referred
-        group = self._group_head(segment, head, hits)
+        group = self._group_head(segment, head, hits) if roles else None  # (only a group noun heads a group)
         if group is not None and (people or orgs or states):  # "critics of Putin": Russians, in opposition
             owner_entry = people[-1] if people else (orgs[-1] if orgs else states[-1])
             country = owner_entry.country if owner_entry.kind != "person" else self._country_served(owner_entry)
             return [(Actor(text, start, end, None, None, country, group.sector, entity_type), None)]
         title = next((r for r in roles if r.office), None)
-        if not people and _names_a_chief(segment) and not self._has_holder(title, orgs, states, seats):
+        if not people and (orgs or seats) and _names_a_chief(segment) and not self._has_holder(title, orgs, states, seats):
             title = self._chief_title(orgs, seats) or title
         if people:
             person = people[-1]
@@ -470,7 +478,7 @@ class DocActors:
             sector = next((r.sector for r in roles if r.sector != "GOV"), roles[-1].sector if roles else None)
             return [(Actor(text, start, end, region.name, region.id, region.country, sector, entity_type or "GPE"), region)]
         if coref:
-            referred = self._refer_back(segment, head)
+            referred = self._refer_back(segment, head) if referred is None else referred
             if referred:
                 return referred
             if segment[0].lower_ in _POSSESSIVE and not roles and len(segment) >= 2 and head.dep_ == "nsubj":
@@ -623,9 +631,10 @@ class DocActors:
     def _destination(self, match: Match, segment: list[Token]) -> bool:
         """A name after "to" within an actor's phrase is where the actor is sent, not whose it is."""
         last = self.doc[match.end - 1]
+        if last.dep != self.labels.pobj:
+            return False
         to = last.head
-        return (last.dep_ == "pobj" and to.lower_ == "to" and to.dep_ == "prep" and to.head.lower_ not in _LOYAL
-                and segment[0].i <= to.i <= segment[-1].i)  # fmt: skip
+        return to.lower_ == "to" and to.dep_ == "prep" and to.head.lower_ not in _LOYAL and segment[0].i <= to.i <= segment[-1].i
 
     def _readings(self, match: Match) -> tuple[str, frozenset[str], dict[str, str | None]] | None:
         """The two readings of a hit's name, when it has two ("Georgia"): read once per hit."""
@@ -999,20 +1008,23 @@ def _is_title(token: Token) -> bool:
     }  # fmt: skip
 
 
-def _split(tokens: list[Token]) -> list[list[Token]]:
+_SEPARATORS = (",", ";")
+_POSSESSIVE_MARKS = ("'s", "\u2019s", "'")
+
+
+def _split(tokens: list[Token], labels: Labels) -> list[list[Token]]:
     """Split a phrase at "and", "or" and commas into the parts that name one actor each."""
+    cc, punct, case, separators, possessive = labels.cc, labels.punct, labels.case, labels.separators, labels.possessive
     segments: list[list[Token]] = [[]]
     for token in tokens:
-        dep = token.dep_
-        if dep == "cc" or (dep == "punct" and token.text in {",", ";"}):
+        dep = token.dep
+        if dep == cc or dep == punct and token.orth in separators:
             segments.append([])
-            continue
-        if dep == "case" and token.text in {"'s", "\u2019s", "'"}:
-            continue
-        segments[-1].append(token)
+        elif dep != case or token.orth not in possessive:
+            segments[-1].append(token)
     cleaned = []
     for segment in segments:
-        while segment and (segment[-1].is_punct or segment[-1].dep_ == "case"):
+        while segment and (segment[-1].is_punct or segment[-1].dep == case):
             segment.pop()
         while segment and segment[0].is_punct:
             segment.pop(0)
