@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date
 
-from spacy.strings import StringStore
+from spacy.strings import StringStore, hash_string
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -177,6 +177,9 @@ class DocActors:
             seen = self.seen.get(at)
             if seen is None:
                 match = self.matches[at]
+                if match.kind == "role":  # (a title alone names no one to refer back to)
+                    seen = self.seen[at] = []
+                    continue
                 if carriers is not None and not _holds_one(self.doc[match.start : match.end], carriers):
                     continue
                 seen = self.seen[at] = self._seen_at(match)
@@ -194,8 +197,6 @@ class DocActors:
         return found
 
     def _seen_at(self, match: Match) -> list[Seen]:
-        if match.kind == "role":
-            return []
         head = _span_head(self.doc[match.start : match.end])
         return [Seen(head.i, actor, entry) for actor, entry in self._segments(head, coref=False)]
 
@@ -261,8 +262,10 @@ class DocActors:
         out: list[tuple[Actor, Entry | None]] = []
         if names or (coref and refers):
             for segment in self._appositions(_split(tokens, self.labels)):
-                resolved = self._resolve(segment, head, coref=coref)
-                out.extend(self._described(*self._placed(actor, entry, head), head) for actor, entry in resolved)
+                for actor, entry in self._resolve(segment, head, coref=coref):
+                    if entry is None and actor.country is None:  # a group or a name placed by its phrase
+                        actor, entry = self._described(*self._placed(actor, entry, head), head)
+                    out.append((actor, entry))
         if not refers:  # no word that may refer back: the phrase reads the same with references back or without
             self.memo[(head.i, not coref)] = out
         return out
@@ -368,7 +371,7 @@ class DocActors:
     ) -> list[tuple[Actor, Entry | None]]:
         """One segment's actor. ``loose``: a phrase given alone, whose capitalised words are names whatever the
         parser tagged them (fragments parse badly)."""
-        start, end = segment[0].idx, segment[-1].idx + len(segment[-1].text)
+        start, end = segment[0].idx, segment[-1].idx + len(segment[-1])
         text = self.text[start:end]
         hits = _hits(segment, self.by_token)
         people: list[Entry] = []
@@ -741,7 +744,8 @@ class DocActors:
         return picked
 
     def _pick_of(self, match: Match) -> Entry | None:
-        candidates = [self.kb.entries[i] for i in match.entry_ids if i in self.kb.entries]
+        entries = self.kb.entries
+        candidates = [entries[i] for i in match.entry_ids if i in entries]
         if not candidates:
             return None
         if len(candidates) > 1 and self.day is not None:
@@ -924,11 +928,12 @@ def _inside_a_name(doc: Doc, match: Match, compiled: CompiledKB) -> bool:
 
 # "a Switzerland-sized swathe of jungle", "a Soviet-style economy": a state's name used as a measure names no one;
 # nor does one that brokered what is named ("an Egyptian-brokered truce with Israel" is Israel's and Hamas's).
+_HYPHEN = hash_string("-")
 _LIKENING = frozenset({"sized", "size", "style", "like", "shaped", "type", "era", "brokered", "sponsored", "mediated"})
 
 
 def _likened(doc: Doc, end: int) -> bool:
-    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _LIKENING
+    return end + 1 < len(doc) and doc[end].orth == _HYPHEN and doc[end + 1].lower_ in _LIKENING
 
 
 def _phrase_words(head: Token, labels: Labels) -> dict[int, Token]:
