@@ -51,6 +51,8 @@ class CompiledKB:
     # English adjectives, and adjectives and nouns, lower case (from the pipeline's lemmatizer tables)
     adjectives: frozenset[str] = frozenset()
     english: frozenset[str] = frozenset()
+    # the nouns that refer back to an organisation ("the group"), as the pipeline's string ids of lower-case words
+    ref_noun_ids: frozenset[int] = frozenset()
 
     def starting(self, orths: list[int], strings: StringStore) -> list[int]:
         """The positions of ``orths`` whose word starts some form (each new word is looked up once)."""
@@ -82,9 +84,10 @@ def compile_kb(kb: KnowledgeBase, nlp: Language) -> CompiledKB:
     lower_prefixes = frozenset(k[:n] for k in roles for n in range(1, len(k) + 1))
     context_ids = frozenset(usual for usual, _, _ in kb.contexts.values())
     adjectives, english = _english(nlp)
+    ref_noun_ids = frozenset(nlp.vocab.strings.add(noun) for noun in kb.ref_nouns)
     return CompiledKB(
         kb, names, seats, roles, first, prefixes, lower_prefixes, context_ids=context_ids, adjectives=adjectives,
-        english=english,
+        english=english, ref_noun_ids=ref_noun_ids,
     )  # fmt: skip
 
 

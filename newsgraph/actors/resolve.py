@@ -9,7 +9,7 @@ from functools import lru_cache
 from datetime import date
 
 from spacy.strings import StringStore, hash_string
-from spacy.symbols import NOUN, PRON, PROPN
+from spacy.symbols import ADJ, NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.gazetteer import City, city_in
@@ -87,17 +87,38 @@ class Labels:
     cc: int
     punct: int
     case: int
+    det: int
     separators: frozenset[int]  # the commas and semicolons between the actors of a phrase
     possessive: frozenset[int]  # "'s"
+    # words, lower case (a token's ``lower``)
+    the: int
+    of_word: int
+    to_word: int
+    country: int
+    ethnic: int
+    pronouns: frozenset[int]
+    owners: frozenset[int]  # "its", "their", "his", "her"
+    both: frozenset[int]
+    counts: frozenset[int]
+    loyal: frozenset[int]
+    former: frozenset[int]
+    things: frozenset[int]
+    places: frozenset[int]  # "town", "village": a place inside a state
+    chosen_by: dict[int, str]  # the prepositions a title or group takes into its phrase ("of", "for", "to", "at")
 
     @staticmethod
     @lru_cache(maxsize=8)
     def of(strings: StringStore) -> Labels:
+        def ids(words: Iterable[str]) -> frozenset[int]:
+            return frozenset(strings.add(w) for w in words)
+
+        add = strings.add
         return Labels(
-            frozenset(strings.add(d) for d in _PHRASE_DEPS), strings.add("appos"), strings.add("prep"),
-            strings.add("pobj"), frozenset(strings.add(w) for w in _REFERRING), strings.add("cc"), strings.add("punct"),
-            strings.add("case"), frozenset(strings.add(w) for w in _SEPARATORS),
-            frozenset(strings.add(w) for w in _POSSESSIVE_MARKS),
+            ids(_PHRASE_DEPS), add("appos"), add("prep"), add("pobj"), ids(_REFERRING), add("cc"), add("punct"),
+            add("case"), add("det"), ids(_SEPARATORS), ids(_POSSESSIVE_MARKS), add("the"), add("of"), add("to"),
+            add("country"), add("ethnic"), ids({*_PRONOUNS_PERSON, *_PRONOUNS_GROUP}), ids(_POSSESSIVE), ids(_BOTH),
+            ids(_COUNTS), ids(_LOYAL), ids(_FORMER), ids(_THING_NOUNS), ids(_PLACE_WORDS),
+            {add(w): w for w in ("of", "for", "to", "at")},
         )  # fmt: skip
 
 
@@ -151,19 +172,23 @@ class DocActors:
     def build(cls, doc: Doc, compiled: CompiledKB, day: date | None, text: str | None = None) -> DocActors:
         found = cls(doc, compiled, day, text if text is not None else doc.text)
         entries = compiled.kb.entries
-        found.matches = [
-            m for m in find_matches(doc, compiled)
-            if m.kind != "entry" or (e := entries.get(m.entry_ids[0])) is None
-            or not (e.kind == "state" and _likened(doc, m.end) or e.kind == "org" and _inside_a_name(doc, m, compiled))
-        ]  # fmt: skip
-        found.by_token = {i: m for m in found.matches for i in range(m.start, m.end)}
-        found.starts = [m.start for m in found.matches]
-        found.nouns = compiled.kb.unnamed_ref_nouns.union(
-            *(entry.nouns for m in found.matches for i in m.entry_ids if (entry := entries.get(i)) is not None)
-        )
-        found.states = frozenset(
-            e.id for m in found.matches for i in m.entry_ids if (e := entries.get(i)) is not None and e.kind == "state"
-        )
+        matches, by_token, starts = found.matches, found.by_token, found.starts
+        nouns, states = set(compiled.kb.unnamed_ref_nouns), set()
+        for m in find_matches(doc, compiled):
+            if m.kind == "entry":
+                e = entries.get(m.entry_ids[0])
+                if e is not None and (e.kind == "state" and _likened(doc, m.end) or e.kind == "org" and _inside_a_name(doc, m, compiled)):
+                    continue  # "a Soviet-style economy", "Iran's Supreme National Security Council"
+                for i in m.entry_ids:
+                    if (e := entries.get(i)) is not None:
+                        nouns.update(e.nouns)
+                        if e.kind == "state":
+                            states.add(e.id)
+            matches.append(m)
+            starts.append(m.start)
+            for i in range(m.start, m.end):
+                by_token[i] = m
+        found.nouns, found.states = frozenset(nouns), frozenset(states)
         found.home = found._home_country()
         found.noun_ids = frozenset(doc.vocab.strings[n] for n in found.nouns)
         return found
@@ -301,7 +326,7 @@ class DocActors:
         if actor.country is not None or entry is not None or actor.entity_type not in ("PERSON", None):
             return actor, entry
         for child in head.children:
-            if child.dep_ == "appos" and child.pos_ == "NOUN":
+            if child.dep == self.labels.appos and child.pos == NOUN:
                 described = self._segments(child, coref=False)
                 countries = {a.country for a, _ in described if a.country}
                 if len(countries) == 1:
@@ -339,10 +364,10 @@ class DocActors:
         if self.home is not None and actor.sector in DOMESTIC_SECTORS:
             actor = replace(actor, country=self.home)
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
+            if prep.dep != self.labels.prep or prep.lower_ not in ("in", "from", "of"):
                 continue
             for place in prep.children:
-                if place.dep_ != "pobj":
+                if place.dep != self.labels.pobj:
                     continue
                 country = self._country_of_place(place)
                 if country is not None:
@@ -395,7 +420,7 @@ class DocActors:
                 elif kind == "org":
                     orgs.append(entry)
                 elif kind == "state":
-                    if not (m.start > 0 and self.doc[m.start - 1].lower_ == "ethnic"):  # "ethnic Albanian guerrillas"
+                    if not (m.start > 0 and self.doc[m.start - 1].lower == self.labels.ethnic):  # "ethnic Albanian guerrillas"
                         states.append(entry)  # live elsewhere: where they act says where
                 elif kind == "region":
                     regions.append(entry)
@@ -405,7 +430,7 @@ class DocActors:
                 roles.append(m.role)
         entity_type = _ner_type(segment)
         referred = None  # (read once: the same phrase refers back to the same actor below)
-        if coref and not people and not orgs and _is_reference(segment, self.kb.ref_nouns):
+        if coref and not people and not orgs and _is_reference(segment, self.compiled.ref_noun_ids, self.labels.the):
             referred = self._refer_back(segment, head)  # "the Palestinian group": an organisation met before
             if referred and (not states or referred[0][0].country in {s.id for s in states}):
                 return referred
@@ -419,7 +444,7 @@ class DocActors:
             title = self._chief_title(orgs, seats) or title
         if people:
             person = people[-1]
-            former = any(t.lower_ in _FORMER for t in segment)
+            former = any(t.lower in self.labels.former for t in segment)
             known = {o.office for o in person.offices}
             # a title the KB holds no dates of for this person ("Senator X") still says what they were
             said = next((r.sector for r in roles if r.office is None or r.office not in known), None)
@@ -471,7 +496,7 @@ class DocActors:
             return [(Actor(text, start, end, name, state_id, state_id, sector, entity_type or "GPE"), state)]
         if states:
             state = states[-1]
-            sector = _sector_for_state(segment, roles, hits, self.kb.demonyms)
+            sector = _sector_for_state(segment, roles, hits, self.kb.demonyms, self.labels)
             if sector == "GOV" and roles and _head_is_role(segment, hits, head) and _former_title(segment, hits):
                 sector = "ELI"  # "a former Rwandan planning minister": no longer in office
             kind = "PERSON" if title else (entity_type or "GPE")
@@ -484,7 +509,7 @@ class DocActors:
             referred = self._refer_back(segment, head) if referred is None else referred
             if referred:
                 return referred
-            if segment[0].lower_ in _POSSESSIVE and not roles and len(segment) >= 2 and head.dep_ == "nsubj":
+            if segment[0].lower in self.labels.owners and not roles and len(segment) >= 2 and head.dep_ == "nsubj":
                 owner_ref = self._refer_back(segment[:1], head)  # "its aircraft bombed": the army's aircraft
                 if owner_ref:
                     actor, entry = owner_ref[0]
@@ -495,13 +520,13 @@ class DocActors:
             names = self._unknown_names(segment)
             owner = self._surname_country(segment, names[-1:], roles) if names else None
             owner = owner or self._town_country(segment, head)  # "Milan magistrates", "Lagos police"
-            if owner is None and coref and segment[0].lower_ in _POSSESSIVE and len(segment) >= 2:
+            if owner is None and coref and segment[0].lower in self.labels.owners and len(segment) >= 2:
                 # "Kostunica said his government would never recognise Kosovo": the government of the one referred to
                 owner_ref = self._refer_back(segment[:1], head)
                 owner = owner_ref[0][0].country if owner_ref else None
             return [(Actor(text, start, end, None, None, owner, specific[0].sector, entity_type), None)]
         def is_name(t: Token) -> bool:
-            return t.pos_ == "PROPN" or (loose and t.is_alpha and t.text[:1].isupper())
+            return t.pos == PROPN or (loose and t.is_alpha and t.text[:1].isupper())
 
         # a name is capitalised ("landmark" tagged a proper noun is the parser's slip) and no month ("Feb.")
         if any(is_name(t) and t.text[:1].isupper() and t.lower_.rstrip(".") not in _TIME_WORDS for t in segment):
@@ -605,7 +630,7 @@ class DocActors:
 
     def _names_a_thing(self, start: int) -> bool:
         """Whether the name at token ``start`` follows a noun of a thing named so ("the daily Salam")."""
-        return start > 0 and self.doc[start - 1].lower_ in _THING_NOUNS
+        return start > 0 and self.doc[start - 1].lower in self.labels.things
 
     def _name_goes_on(self, match: Match) -> bool:
         """Whether a person's name runs on into more of a name: "President Gonzalo Sanchez de Lozada" is not
@@ -637,7 +662,10 @@ class DocActors:
         if last.dep != self.labels.pobj:
             return False
         to = last.head
-        return to.lower_ == "to" and to.dep_ == "prep" and to.head.lower_ not in _LOYAL and segment[0].i <= to.i <= segment[-1].i
+        labels = self.labels
+        return to.lower == labels.to_word and to.dep == labels.prep and to.head.lower not in labels.loyal and (
+            segment[0].i <= to.i <= segment[-1].i
+        )
 
     def _readings(self, match: Match) -> tuple[str, frozenset[str], dict[str, str | None]] | None:
         """The two readings of a hit's name, when it has two ("Georgia"): read once per hit."""
@@ -698,24 +726,26 @@ class DocActors:
     def _group_head(self, segment: list[Token], head: Token, hits: list[Match]) -> Role | None:
         """A group noun heading the phrase, with what it belongs to after "of" ("rivals of the government"), counted
         or not ("tens of thousands of followers of Moqtada al-Sadr")."""
-        while head.lower_ in _COUNTS:
-            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        labels = self.labels
+        while head.lower in labels.counts:
+            of = next((c for c in head.children if c.dep == labels.prep and c.lower == labels.of_word), None)
+            counted = next((c for c in of.children if c.dep == labels.pobj), None) if of is not None else None
             if counted is None:
                 break
             head = counted
         match = self.by_token.get(head.i)
         if match is None or match.kind != "role" or match.role is None or match.role.office is not None:
             return None
-        if all(t.i != head.i for t in segment):
+        at = head.i
+        if at < segment[0].i or at > segment[-1].i or all(t.i != at for t in segment):
             return None
-        if any(t.lower_ in _LOYAL for t in segment) and any(
+        if any(t.lower in labels.loyal for t in segment) and any(
             c.dep_ == "amod" and c.lower_ in _LOYAL and any(p.lower_ == "to" for p in c.children) for c in head.children
         ):
             return match.role  # "troops loyal to Gbagbo": his side's troops
         if match.role.sector not in _GROUP_SECTORS:
             return None
-        return match.role if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) else None
+        return match.role if any(c.dep == labels.prep and c.lower == labels.of_word for c in head.children) else None
 
     def _chief_title(self, orgs: list[Entry], seats: list[tuple[str, str]]) -> Role | None:
         """The head of an organisation or of a seat of power ("the NATO chief", "the Pentagon chief")."""
@@ -777,9 +807,10 @@ class DocActors:
     # -- references back ----------------------------------------------------------------------------------
 
     def _refer_back(self, segment: list[Token], head: Token) -> list[tuple[Actor, Entry | None]]:
-        if _refers_to_no_one(segment, self.nouns):
+        labels = self.labels
+        if _refers_to_no_one(segment, self.noun_ids, labels):
             return []
-        words = [t.lower_ for t in segment if t.dep_ != "det" and t.lower_ != "the"]
+        words = [t.lower_ for t in segment if t.dep != labels.det and t.lower != labels.the]
         if not words:
             return []
         noun = words[-1]
@@ -862,18 +893,19 @@ class DocActors:
         return [(self._reference(p.actor, segment), p.entry) for p in reversed(picked)]
 
 
-def _refers_to_no_one(segment: list[Token], nouns: frozenset[str]) -> bool:
+def _refers_to_no_one(segment: list[Token], nouns: frozenset[int], labels: Labels) -> bool:
     """What surely refers back to no one, told before the full reading: a word that is no pronoun ("Tuesday"), a
-    phrase neither "the X" nor about two ("a new plan"), "the X" whose X no actor of the text is known by."""
-    first = segment[0].lower_
+    phrase neither "the X" nor about two ("a new plan"), "the X" whose X (``nouns``: ids) no actor of the text is
+    known by."""
+    first = segment[0].lower
     if len(segment) == 1:
-        return first not in _PRONOUNS_PERSON and first not in _PRONOUNS_GROUP
-    if any(t.lower_ in _BOTH for t in segment):
+        return first not in labels.pronouns
+    if any(t.lower in labels.both for t in segment):
         return False
-    if first != "the":
+    if first != labels.the:
         return True
     last = segment[-1]
-    return last.dep_ != "det" and last.lower_ not in nouns and last.lower_ != "country"
+    return last.dep != labels.det and last.lower not in nouns and last.lower != labels.country
 
 
 def _former_title(segment: list[Token], hits: list[Match]) -> bool:
@@ -954,10 +986,10 @@ def _phrase_words(head: Token, labels: Labels) -> dict[int, Token]:
                     keep[child.i] = child
                     stack.append(child)
             elif dep == labels.prep:
-                word = child.lower_
-                if (word == "of" and (_is_title(token) or _is_capitalised_name(token)) or word == "for"
-                        and token.lower_ in _SPEAKING_FOR or word == "to" and token.lower_ in _LOYAL
-                        or word == "at" and token.lower_ in _STAFF):  # fmt: skip
+                word = labels.chosen_by.get(child.lower)
+                if word is not None and (word == "of" and (_is_title(token) or _is_capitalised_name(token)) or word == "for"
+                                         and token.lower_ in _SPEAKING_FOR or word == "to" and token.lower_ in _LOYAL
+                                         or word == "at" and token.lower_ in _STAFF):  # fmt: skip
                     if child.i not in keep:
                         keep[child.i] = child
                         stack.append(child)
@@ -1043,17 +1075,21 @@ _PLACE_WORDS = frozenset({"town", "towns", "village", "villages", "city", "citie
                           "region", "neighbourhood", "neighborhood", "suburb", "camp", "settlement"})  # fmt: skip
 
 
-def _sector_for_state(segment: list[Token], roles: list, hits: list[Match], demonyms: frozenset[str]) -> str:
+def _sector_for_state(segment: list[Token], roles: list, hits: list[Match], demonyms: frozenset[str], labels: Labels) -> str:
     if roles:  # "Palestinian Christian leaders": the more telling sector than the leaders' GOV
         specific = [r.sector for r in roles if r.sector != "GOV"]
         return str(specific[0] if specific else roles[-1].sector)
     last = segment[-1]
-    if last.pos_ not in ("NOUN", "PROPN") and any(t.pos_ in ("NOUN", "PROPN") for t in segment):
-        last = [t for t in segment if t.pos_ in ("NOUN", "PROPN")][-1]  # "Guineans overseas": the Guineans
-    if last.lower_ in _PLACE_WORDS and not (last.pos_ == "PROPN" and last.lower_ == "city"):  # (not "Vatican City")
+    pos = last.pos
+    if pos != NOUN and pos != PROPN:
+        nouns = [t for t in segment if t.pos == NOUN or t.pos == PROPN]
+        if nouns:
+            last = nouns[-1]  # "Guineans overseas": the Guineans
+            pos = last.pos
+    if last.lower in labels.places and not (pos == PROPN and last.lower_ == "city"):  # (not "Vatican City")
         return "CVL"  # "the eastern Kosovan town of Gjilan", "a village in Cameroon's Far North": its people
     hit = next((m for m in hits if m.kind == "entry" and m.start <= last.i < m.end), None)
-    if last.pos_ in ("NOUN", "PROPN") and hit is not None and hit.end - hit.start == 1 and fold(last.text) in demonyms:
+    if (pos == NOUN or pos == PROPN) and hit is not None and hit.end - hit.start == 1 and fold(last.text) in demonyms:
         return "CVL"  # "one Ukrainian": a national, not the state
     if last.tag_ in ("NNPS", "NNS") and (
         fold(last.text) in demonyms or hit is not None and fold(last.doc[hit.start : hit.end].text) in demonyms
@@ -1090,14 +1126,15 @@ def _named_body(segment: list[Token]) -> str | None:
     return None
 
 
-def _is_reference(segment: list[Token], nouns: frozenset[str]) -> bool:
-    return len(segment) >= 2 and segment[0].lower_ == "the" and segment[-1].lower_ in nouns
+def _is_reference(segment: list[Token], nouns: frozenset[int], the: int) -> bool:
+    """Whether the segment is "the" and a noun of ``nouns`` (ids): "the group"."""
+    return len(segment) >= 2 and segment[0].lower == the and segment[-1].lower in nouns
 
 
 def _head_is_role(segment: list[Token], hits: list[Match], head: Token) -> bool:
     """Whether the segment's head word is a title or group noun: its last word, or the phrase's head where an
     adjective follows it ("fighters loyal to Ouattara")."""
-    word = head.i if segment[-1].pos_ == "ADJ" and any(t.i == head.i for t in segment) else segment[-1].i
+    word = head.i if segment[-1].pos == ADJ and any(t.i == head.i for t in segment) else segment[-1].i
     return any(m.kind == "role" and m.start <= word < m.end for m in hits)
 
 
