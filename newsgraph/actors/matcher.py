@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -11,7 +10,7 @@ from spacy.attrs import ORTH
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-from newsgraph.actors.kb import Entry, KnowledgeBase, Role, fold
+from newsgraph.actors.kb import KnowledgeBase, Role, fold
 from newsgraph.memory import keep_for_good
 
 
@@ -54,8 +53,6 @@ class CompiledKB:
     english: frozenset[str] = frozenset()
     # the nouns that refer back to an organisation ("the group"), as the pipeline's string ids of lower-case words
     ref_noun_ids: frozenset[int] = frozenset()
-    # (ids a name shares, day) -> the entry it names that day: the one in office, else the first
-    picks: dict[tuple[tuple[str, ...], date | None], Entry | None] = field(default_factory=dict)
 
     def starting(self, orths: list[int], strings: StringStore) -> list[int]:
         """The positions of ``orths`` whose word starts some form (each new word is looked up once)."""

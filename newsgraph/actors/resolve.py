@@ -774,17 +774,17 @@ class DocActors:
         return picked
 
     def _pick_of(self, match: Match) -> Entry | None:
-        ids = match.entry_ids
-        if len(ids) == 1:
-            return self.kb.entries.get(ids[0])
-        key = (ids, self.day)
-        picks = self.compiled.picks
-        if key not in picks:  # (the same for every text of the day: read once)
-            entries = self.kb.entries
-            candidates = [entries[i] for i in ids if i in entries]
-            holding = [c for c in candidates if c.office_on(self.day) is not None] if self.day is not None else []
-            picks[key] = (holding or candidates or [None])[0]
-        return picks[key]
+        entries = self.kb.entries
+        if len(match.entry_ids) == 1:  # (most names: one entry)
+            return entries.get(match.entry_ids[0])
+        candidates = [entries[i] for i in match.entry_ids if i in entries]
+        if not candidates:
+            return None
+        if len(candidates) > 1 and self.day is not None:
+            holding = [c for c in candidates if c.office_on(self.day) is not None]
+            if holding:
+                return holding[0]
+        return candidates[0]
 
     def _person_actor(
         self, person: Entry, text: str, start: int, end: int, title: str | None = None, *, former: bool = False,
