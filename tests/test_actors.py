@@ -7,6 +7,7 @@ import pytest
 from newsgraph.actors.kb import default_kb, load_kb
 from newsgraph.actors.matcher import compile_kb, compiled_for, find_matches
 from newsgraph.actors.resolve import DocActors
+from newsgraph.errors import KnowledgeBaseError
 
 ERDOGAN = """
 Turkish turkish ADJ amod 4
@@ -340,3 +341,42 @@ def test_workers_people_abroad_former_ministers_and_places_named_after_people(nl
     assert resolve_text("Mikhail Gorbachev", None, kb, nlp).actor.sector == "GOV"  # undated: as he was in office
     assert resolve_text("Mikhail Gorbachev", day(1986, 5, 1), kb, nlp).actor.sector == "GOV"
     assert resolve_text("Mikhail Gorbachev", day(2005, 1, 1), kb, nlp).actor.sector == "ELI"
+
+
+SPLA = """
+SPLA SPLA PROPN compound 1
+rebels rebel NOUN ROOT 1
+"""
+
+
+def test_actors_of_a_state_not_yet_independent_are_of_the_state_it_was_part_of(doc_from, blank_nlp):
+    kb = default_kb()
+    assert kb.country_on("SSD", date(1998, 5, 1)) == "SDN"
+    assert kb.country_on("SSD", date(2011, 7, 9)) == "SSD"
+    assert kb.country_on("SSD", None) == "SSD"  # undated: today's state
+    assert kb.country_on("SDN", date(1998, 5, 1)) == "SDN"
+    (then,) = _actors(doc_from, blank_nlp, SPLA, date(1998, 5, 1), 1)
+    (now,) = _actors(doc_from, blank_nlp, SPLA, date(2015, 5, 1), 1)
+    assert (then.kb_id, then.country) == ("SPLA", "SDN")
+    assert (now.kb_id, now.country) == ("SPLA", "SSD")
+
+
+def test_a_seat_of_power_of_a_state_not_yet_independent_is_a_town(doc_from, blank_nlp):
+    doc = doc_from("in in ADP ROOT 0\nJuba Juba PROPN pobj 0")
+    then = DocActors.build(doc, compiled_for(default_kb(), blank_nlp), date(1998, 5, 1))
+    now = DocActors.build(doc, compiled_for(default_kb(), blank_nlp), date(2015, 5, 1))
+    assert [m.kind for m in then.matches] == [] and [m.kind for m in now.matches] == ["seat"]
+    (town,) = then.actors_for(doc[1])
+    assert town.country == "SDN" and town.sector is None and town.kb_id is None
+    (seat,) = now.actors_for(doc[1])
+    assert seat.country == "SSD" and seat.sector == "GOV"
+
+
+def test_kb_user_file_independence_needs_a_date_and_a_state(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("countries:\n  - {id: XXA, name: Newland, independent: {since: 2030-01-01}}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="mine.yaml") as error:
+        load_kb([path])
+    assert "'from'" in str(error.value)
+    path.write_text("countries:\n  - {id: XXA, name: Newland, independent: {since: 2030-01-01, from: SDN}}\n", encoding="utf-8")
+    assert load_kb([path]).country_on("XXA", date(2029, 1, 1)) == "SDN"

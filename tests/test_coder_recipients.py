@@ -758,3 +758,20 @@ def test_soldiers_and_diplomats_abroad_do_not_place_their_attackers_and_refugees
     assert [a.country for a in shot.actor] == [None]
     asked = _one("Afghan refugees in Pakistan urged the government to let them stay.", "REQUEST")
     assert "AFG" not in [r.country for r in asked.recipient]
+
+
+def test_a_story_from_before_south_sudans_independence_codes_the_south_as_sudan():
+    text = "JUBA, Sudan (AP) - SPLA rebels attacked government troops near Juba on Tuesday, the army said."
+    then = next(e for e in extract(text, "1998-05-01") if e.event == "ASSAULT")
+    assert [a.country for a in then.actor] == ["SDN"] and [r.country for r in then.recipient] == ["SDN"]
+    assert then.location is not None and then.location.country == "SDN"
+    now = next(e for e in extract(text, "2015-05-01") if e.event == "ASSAULT")
+    assert [a.country for a in now.actor] == ["SSD"] and now.location is not None and now.location.country == "SSD"
+
+
+def test_a_lookup_says_when_a_state_was_not_independent_yet():
+    from newsgraph.api import lookup
+
+    found = lookup("the SPLA", "1998-05-01")
+    assert found.actor.country == "SDN" and any("SSD was not independent yet" in why for why in found.why)
+    assert lookup("the SPLA", "2015-05-01").actor.country == "SSD"

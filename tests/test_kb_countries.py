@@ -2,6 +2,7 @@
 
 import unicodedata
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
 import pycountry
@@ -11,6 +12,7 @@ import yaml
 COUNTRIES = Path(__file__).resolve().parents[1] / "newsgraph" / "actors" / "data" / "countries.yaml"
 
 KEYS = {"id", "name", "names", "demonyms", "capital", "seats"}
+OPTIONAL_KEYS = {"independent"}  # a state independent within the years news is coded for: since when, from which state
 NON_ISO_IDS = {"PSE", "KOS"}  # PSE is also ISO; KOS (Kosovo) is not
 SEAT_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
 
@@ -58,9 +60,13 @@ def test_kb_countries_un_member_list_is_complete():
 
 
 def test_kb_countries_entries_have_the_keys(entries):
+    ids = {entry["id"] for entry in entries}
     for entry in entries:
         assert isinstance(entry, dict), entry
-        assert set(entry) == KEYS, entry.get("id")
+        assert KEYS <= set(entry) <= KEYS | OPTIONAL_KEYS, entry.get("id")
+        if "independent" in entry:
+            independent = entry["independent"]
+            assert isinstance(independent["since"], date) and independent["from"] in ids, entry["id"]
         assert isinstance(entry["name"], str) and entry["name"].strip(), entry["id"]
         assert isinstance(entry["capital"], str) and entry["capital"].strip(), entry["id"]
         for key in ("names", "demonyms"):

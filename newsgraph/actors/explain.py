@@ -60,6 +60,10 @@ def resolve_text(text: str, day: date | None, kb: KnowledgeBase, nlp: Language) 
             why.append(f"on {day or 'today'} {entry.name} held {office.office} of {office.of} ({office.source or 'no source'})")
         elif entry.offices:
             why.append(f"on {day or 'today'} {entry.name} held no office in the KB: former official, sector ELI")
+    own = entry.country if entry is not None else None
+    if own is not None and own in kb.independence and kb.country_on(own, day) != own:
+        since, _ = kb.independence[own]
+        why.append(f"on {day} {own} was not independent yet (it was from {since}): coded as {kb.country_on(own, day)}")
     if actor.kb_id is None:
         why.append("not in the knowledge base: kept as written, with no country" if actor.country is None else
                    "a place or group: country from the gazetteer or the text")  # fmt: skip

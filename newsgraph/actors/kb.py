@@ -130,6 +130,9 @@ class KnowledgeBase:
     demonyms: frozenset[str] = frozenset()
     # names with two readings told apart by the sentence: folded name -> (usual id, cue words, other reading)
     contexts: dict[str, tuple[str, frozenset[str], dict[str, str | None]]] = field(default_factory=dict)
+    # states that became independent within the years news is coded for: id -> (day of independence, the state
+    # the territory was part of before it): South Sudan's people and places are Sudan's in a story of 1998
+    independence: dict[str, tuple[date, str]] = field(default_factory=dict)
     # lines of user dictionaries that could not be read: "file:line: reason"
     problems: list[str] = field(default_factory=list)
 
@@ -167,6 +170,13 @@ class KnowledgeBase:
 
     def lookup(self, form: str) -> list[Entry]:
         return [self.entries[i] for i in self.names.get(fold(form), [])]
+
+    def country_on(self, country: str, day: date | None) -> str:
+        """The state ``country`` was part of on ``day``, if it was not independent yet (else ``country``)."""
+        became = self.independence.get(country)
+        if became is None or day is None or day >= became[0]:
+            return country
+        return self.country_on(became[1], day)
 
     def holder(self, office: str, of: str, day: date | None) -> Entry | None:
         """Who held ``office`` of ``of`` on ``day`` (today's holder when no day is given)."""
@@ -235,6 +245,12 @@ def _add_states(kb: KnowledgeBase, items: Sequence[dict[str, Any]], where: str) 
         )  # fmt: skip
         kb.add(entry, [_strip_the(a) for a in aliases])
         kb.demonyms = kb.demonyms | {fold(d) for d in _list(item.get("demonyms"))}
+        independent = item.get("independent")
+        if independent:  # {since: 2011-07-09, from: SDN}
+            since = _as_date(independent.get("since"), where)
+            if since is None or not independent.get("from"):
+                raise KnowledgeBaseError(f"{item['id']}: 'independent' needs 'since' (a date) and 'from' (a state id)", source=where)
+            kb.independence[item["id"]] = (since, str(independent["from"]))
         for seat, sector in (item.get("seats") or {}).items():
             kb.seats[fold(_strip_the(seat))] = (item["id"], str(sector))
 

@@ -175,6 +175,10 @@ class DocActors:
         matches, by_token, starts = found.matches, found.by_token, found.starts
         nouns, states = set(compiled.kb.unnamed_ref_nouns), set()
         for m in find_matches(doc, compiled):
+            if m.kind == "seat" and m.seat and m.seat[0] in compiled.kb.independence and (
+                compiled.kb.country_on(m.seat[0], day) != m.seat[0]
+            ):
+                continue  # "Juba" in 1998: a town of Sudan, no seat of power yet
             if m.kind == "entry":
                 e = entries.get(m.entry_ids[0])
                 if e is not None and (e.kind == "state" and _likened(doc, m.end) or e.kind == "org" and _inside_a_name(doc, m, compiled)):
@@ -231,16 +235,28 @@ class DocActors:
             return None
         states = [e for e in self.kb.lookup(place) if e.kind == "state"]
         if states:
-            return states[0].id
+            return self.kb.country_on(states[0].id, self.day)
         seat = self.kb.seats.get(fold(place))  # "KIEV (Reuters) -": a seat of power the gazetteer spells otherwise
         if seat is not None:
-            return seat[0]
+            return self.kb.country_on(seat[0], self.day)
         city = self.city(place)
         return city.country if city is not None else None
 
     def city(self, name: str) -> City | None:
-        """The city ``name`` names, in a state the text names if one has a city of that name."""
-        return city_in(fold(name), self.states)
+        """The city ``name`` names, in a state the text names if one has a city of that name (of the state it was in
+        on the text's day: Juba is Sudan's in 1998)."""
+        city = city_in(fold(name), self.states)
+        if city is not None and city.country in self.kb.independence:
+            return replace(city, country=self.kb.country_on(city.country, self.day))
+        return city
+
+    def _dated(self, actor: Actor) -> Actor:
+        """``actor`` as of the text's day: of the state it was part of then, if its own was not independent yet ("the
+        SPLA" in a story of 1998 is Sudan's)."""
+        if actor.country is None:
+            return actor
+        country = self.kb.country_on(actor.country, self.day)
+        return actor if country == actor.country else replace(actor, country=country)
 
     def actors_for(self, token: Token) -> list[Actor]:
         """The actors named by the argument whose head is ``token`` (several for "X and Y")."""
@@ -261,7 +277,7 @@ class DocActors:
             actors: list[Actor] = []
             for segment in self._appositions(_split(words, self.labels)):
                 resolved = self._resolve(segment, head, coref=True, loose=True)
-                actors.extend(self._placed(a, e, head)[0] for a, e in resolved)
+                actors.extend(self._dated(self._placed(a, e, head)[0]) for a, e in resolved)
             if any(a.country or a.kb_id for a in actors):
                 return actors
         if actors:
@@ -290,6 +306,8 @@ class DocActors:
                 for actor, entry in self._resolve(segment, head, coref=coref):
                     if entry is None and actor.country is None:  # a group or a name placed by its phrase
                         actor, entry = self._described(*self._placed(actor, entry, head), head)
+                    if actor.country in self.kb.independence:
+                        actor = self._dated(actor)
                     out.append((actor, entry))
         if not refers:  # no word that may refer back: the phrase reads the same with references back or without
             self.memo[(head.i, not coref)] = out

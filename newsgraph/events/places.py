@@ -60,11 +60,12 @@ def location(trigger: Token, actors: DocActors) -> Location | None:
         if match is not None and match.kind == "entry":  # a state's name is the state ("Lebanon", not Lebanon, PA)
             entry = actors.kb.entries.get(match.entry_ids[0])
             if entry is not None and entry.kind == "state":
-                return Location(text, span[0], span[1], entry.name, entry.id, None, None)
+                country = actors.kb.country_on(entry.id, actors.day)
+                return Location(text, span[0], span[1], entry.name, country, None, None)
         city = actors.city(text)
         if city is None and match is not None and match.kind == "seat" and match.seat:
             # "in Kiev": a capital the gazetteer spells otherwise
-            return Location(text, span[0], span[1], text, match.seat[0], None, None)
+            return Location(text, span[0], span[1], text, actors.kb.country_on(match.seat[0], actors.day), None, None)
         if city is not None:
             return Location(text, span[0], span[1], city.name, city.country, city.lat, city.lon)
     return None
