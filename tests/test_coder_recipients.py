@@ -772,6 +772,8 @@ def test_a_story_from_before_south_sudans_independence_codes_the_south_as_sudan(
 def test_a_lookup_says_when_a_state_was_not_independent_yet():
     from newsgraph.api import lookup
 
-    found = lookup("the SPLA", "1998-05-01")
+    found = lookup("the SPLM", "1998-05-01")  # (South Sudan's ruling party today)
     assert found.actor.country == "SDN" and any("SSD was not independent yet" in why for why in found.why)
-    assert lookup("the SPLA", "2015-05-01").actor.country == "SSD"
+    assert lookup("the SPLM", "2015-05-01").actor.country == "SSD"
+    # the SPLA was Sudan's rebel army, and is so with no date; South Sudan's army from its independence
+    assert [lookup("the SPLA", day).actor.country for day in (None, "2008-01-01", "2015-05-01")] == ["SDN", "SDN", "SSD"]

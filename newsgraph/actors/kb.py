@@ -62,6 +62,17 @@ class Entry:
     offices: tuple[Office, ...] = ()
     # an organisation whose sector changed: (sector, start, end) ("the Taliban": REB, GOV from 2021-08-15)
     periods: tuple[tuple[str, date | None, date | None], ...] = ()
+    # an organisation whose state changed: (country, start, end) ("the SPLA": Sudan's rebels, South Sudan's army from
+    # its independence on 2011-07-09)
+    country_periods: tuple[tuple[str, date | None, date | None], ...] = ()
+
+    def country_on(self, day: date | None) -> str | None:
+        """The organisation's country on ``day``; with no date, its lasting country (the SPLA: Sudan)."""
+        if day is not None:
+            for country, start, end in self.country_periods:
+                if (start is None or start <= day) and (end is None or day <= end):
+                    return country
+        return self.country
 
     def _last_held(self) -> list[Office]:
         ended = [o for o in self.offices if o.end is not None]
@@ -269,6 +280,10 @@ def _add_orgs(kb: KnowledgeBase, items: Sequence[dict[str, Any]], where: str) ->
             periods=tuple(
                 (str(p["sector"]), _as_date(p.get("start"), where), _as_date(p.get("end"), where))
                 for p in item.get("periods") or ()
+            ),
+            country_periods=tuple(
+                (str(p["country"]), _as_date(p.get("start"), where), _as_date(p.get("end"), where))
+                for p in item.get("country_periods") or ()
             ),
         )  # fmt: skip
         kb.add(entry, [_strip_the(a) for a in (*aliases, item["name"])])

@@ -455,7 +455,7 @@ class DocActors:
         group = self._group_head(segment, head, hits) if roles else None  # (only a group noun heads a group)
         if group is not None and (people or orgs or states):  # "critics of Putin": Russians, in opposition
             owner_entry = people[-1] if people else (orgs[-1] if orgs else states[-1])
-            country = owner_entry.country if owner_entry.kind != "person" else self._country_served(owner_entry)
+            country = owner_entry.country_on(self.day) if owner_entry.kind != "person" else self._country_served(owner_entry)
             return [(Actor(text, start, end, None, None, country, group.sector, entity_type), None)]
         title = next((r for r in roles if r.office), None)
         if not people and (orgs or seats) and _names_a_chief(segment) and not self._has_holder(title, orgs, states, seats):
@@ -479,7 +479,7 @@ class DocActors:
             if self._unknown_names(segment) or segment[0].lower_ in ("a", "an", "another") or any(
                 t.lower_ in _ANY_HOLDER for t in segment
             ):
-                country = owner.country if owner.kind == "org" else owner.id
+                country = owner.country_on(self.day) if owner.kind == "org" else owner.id
                 # ("ex-Ecuadorian Foreign Minister Ricardo Patino": no longer in office, an elite)
                 sector = "ELI" if _former_title(segment, hits) else title.sector
                 return [(Actor(text, start, end, None, None, country, sector, "PERSON"), None)]
@@ -491,7 +491,7 @@ class DocActors:
             sector = org.sector_on(self.day)
             if roles and _head_is_role(segment, hits, head) and roles[-1].sector not in ("GOV", sector) and roles[-1].office is None:
                 sector = roles[-1].sector  # "UN peacekeepers", "EU lawmakers": a part of the organisation
-            actor = Actor(text, start, end, org.name, org.id, org.country, sector, entity_type or org.entity_type)
+            actor = Actor(text, start, end, org.name, org.id, org.country_on(self.day), sector, entity_type or org.entity_type)
             return [(actor, org)]
         other = self._other_reading(hits, segment)
         if other is not None:
@@ -609,7 +609,7 @@ class DocActors:
         if office is None or not office.of:
             return person.country
         owner = self.kb.entries.get(office.of)
-        return owner.country if owner is not None and owner.kind == "org" else office.of
+        return owner.country_on(self.day) if owner is not None and owner.kind == "org" else office.of
 
     def _has_holder(self, title: Role | None, orgs: list[Entry], states: list[Entry], seats: list[tuple[str, str]]) -> bool:
         owner = orgs[-1].id if orgs else (states[-1].id if states else (seats[-1][0] if seats else None))
@@ -817,7 +817,7 @@ class DocActors:
             return Actor(text, start, end, person.name, person.id, person.country, sector, "PERSON")
         owner = self.kb.entries.get(office.of)
         if owner is not None and owner.kind == "org":  # an office of an organisation: its country and sector
-            country = owner.country
+            country = owner.country_on(self.day)
             own = owner.sector_on(self.day)
             sector = own if office.sector in ("GOV", owner.sector) else office.sector
         else:
