@@ -380,3 +380,18 @@ def test_kb_user_file_independence_needs_a_date_and_a_state(tmp_path):
     assert "'from'" in str(error.value)
     path.write_text("countries:\n  - {id: XXA, name: Newland, independent: {since: 2030-01-01, from: SDN}}\n", encoding="utf-8")
     assert load_kb([path]).country_on("XXA", date(2029, 1, 1)) == "SDN"
+
+
+@pytest.mark.parametrize("rows, person", [
+    ("Serb Serb PROPN compound 3\nsuspect suspect NOUN compound 3\nDusko Dusko PROPN compound 3\nTadic Tadic PROPN ROOT 3", True),
+    ("Chechen Chechen PROPN compound 4\nrebel rebel NOUN compound 4\ncommander commander NOUN compound 4\n"
+     "Salman Salman PROPN compound 4\nRaduyev Raduyev PROPN ROOT 4", True),
+    ("the the DET det 3\nIsrael Israel PROPN compound 3\nBoycott Boycott PROPN compound 3\nLaw Law PROPN ROOT 3", False),
+])  # fmt: skip
+def test_actors_a_state_or_region_before_an_unknown_name_makes_a_person_of_it(doc_from, blank_nlp, rows, person):
+    doc = doc_from(rows)
+    found = DocActors.build(doc, compiled_for(default_kb(), blank_nlp), date(1997, 1, 1))
+    (actor,) = found.actors_for(doc[len(doc) - 1])
+    assert (actor.entity_type == "PERSON") == person and actor.country in ("SRB", "RUS", "ISR")
+    if person and actor.country == "SRB":
+        assert actor.sector is None  # a Serb with no title: not the government

@@ -63,6 +63,14 @@ _NAMED_PLACES = frozenset({"airport", "stadium", "university", "hospital", "squa
                            "mosque", "school", "academy", "museum", "library", "prize", "award", "institute", "college",
                            "highway", "boulevard", "memorial", "mausoleum", "park", "center", "centre", "port"})  # fmt: skip
 
+# Last words of names of things and events, not people: "the Israel Boycott Law", "the Dayton Peace Accords".
+_NOT_A_PERSON = frozenset({"law", "act", "bill", "accord", "accords", "agreement", "treaty", "plan", "resolution",
+                           "charter", "declaration", "protocol", "convention", "initiative", "programme", "program",
+                           "process", "summit", "conference", "talks", "war", "crisis", "operation", "revolution",
+                           "constitution", "code", "order", "decree", "doctrine", "index", "games", "cup", "award",
+                           "prize", "day", "week", "airlines", "airways", "news", "times", "post", "herald", "journal",
+                           "tribune", "gazette", "daily", "telegraph", "monitor", "review", "television", "radio"})  # fmt: skip
+
 # Words after a person's name that make something of theirs, not a longer name.
 _AFTER_A_NAME = frozenset({"administration", "government", "regime", "cabinet", "camp", "era", "family", "doctrine", "plan",
                            "presidency", "campaign", "clan", "team", "loyalists", "supporters", "jr", "sr"})  # fmt: skip
@@ -517,12 +525,14 @@ class DocActors:
             sector = _sector_for_state(segment, roles, hits, self.kb.demonyms, self.labels)
             if sector == "GOV" and roles and _head_is_role(segment, hits, head) and _former_title(segment, hits):
                 sector = "ELI"  # "a former Rwandan planning minister": no longer in office
-            kind = "PERSON" if title else (entity_type or "GPE")
-            return [(Actor(text, start, end, state.name, state.id, state.id, sector, kind), state)]
+            someone = self._named_person(segment)  # "Serb suspect Dusko Tadic": a Serb, not Serbia
+            kind = "PERSON" if title or someone else (entity_type or "GPE")
+            return [(Actor(text, start, end, state.name, state.id, state.id, None if someone and not roles else sector, kind), state)]
         if regions:  # "Darfur rebels", "Chechen fighters": the region's state, the group's sector
             region = regions[-1]
             sector = next((r.sector for r in roles if r.sector != "GOV"), roles[-1].sector if roles else None)
-            return [(Actor(text, start, end, region.name, region.id, region.country, sector, entity_type or "GPE"), region)]
+            kind = "PERSON" if self._named_person(segment) else (entity_type or "GPE")
+            return [(Actor(text, start, end, region.name, region.id, region.country, sector, kind), region)]
         if coref:
             referred = self._refer_back(segment, head) if referred is None else referred
             if referred:
@@ -665,6 +675,22 @@ class DocActors:
         if word in _ORG_WORDS or word in _AFTER_A_NAME or word in self.compiled.adjectives or word.rstrip(".") in _TIME_WORDS:
             return False  # "the Bush Administration"
         return last.head.i == after.i or last.dep_ in ("compound", "flat") and after.head.i == last.head.i
+
+    def _named_person(self, segment: list[Token]) -> bool:
+        """Whether the segment ends in the name of someone the KB does not know ("Chechen rebel commander Salman
+        Raduyev", "Bosnian Croat suspect Zlatko Aleksovski"): a person of the state or region named before."""
+        run = 0  # the unknown capitalised names it ends in: a first name and a surname at least, of no body
+        for token in reversed(segment):
+            if token.pos != PROPN or token.i in self.by_token or not token.is_title:
+                break
+            word = token.lower_
+            if word in _NOT_A_PERSON or word in _ORG_WORDS or word in _PLACE_WORDS or word in _NAMED_PLACES:
+                return False  # "the Israel Boycott Law", "Saudi Arabian Oil Company", "Vietnam's Ho Chi Minh City"
+            run += 1
+        if not 2 <= run <= 4 or run == len(segment):
+            return False
+        first, last = segment[-run], segment[-1]
+        return self.city(self.text[first.idx : last.idx + len(last)]) is None  # (not "Sri Lanka's Batticaloa Town")
 
     def _unknown_names(self, segment: list[Token]) -> list[Token]:
         """The words of the segment that name someone the KB has no entry for (capitalised proper nouns outside its
