@@ -777,3 +777,10 @@ def test_a_lookup_says_when_a_state_was_not_independent_yet():
     assert lookup("the SPLM", "2015-05-01").actor.country == "SSD"
     # the SPLA was Sudan's rebel army, and is so with no date; South Sudan's army from its independence
     assert [lookup("the SPLA", day).actor.country for day in (None, "2008-01-01", "2015-05-01")] == ["SDN", "SDN", "SSD"]
+
+
+def test_gang_gunmen_killing_a_states_police_chief_are_of_that_state():
+    event = _one("Suspected drug cartel gunmen shot dead Edgar Millan Gomez, the acting head of Mexico's federal police, "
+                 "at his home early on Thursday, officials said.", "ASSAULT")  # fmt: skip
+    assert [(r.country, r.sector) for r in event.recipient] == [("MEX", "COP")]  # the title he holds says what he is
+    assert [(a.country, a.sector) for a in event.actor] == [("MEX", "CRM")]

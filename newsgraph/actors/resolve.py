@@ -356,7 +356,8 @@ class DocActors:
                 described = self._segments(child, coref=False)
                 countries = {a.country for a, _ in described if a.country}
                 if len(countries) == 1:
-                    roles = [a.sector for a, e in described if e is None and a.sector]
+                    # (the sector of a title it holds: "Edgar Millan Gomez, the acting head of Mexico's federal police")
+                    roles = [a.sector for a, e in described if a.sector and (e is None or a.entity_type == "PERSON")]
                     return replace(actor, country=countries.pop(), sector=actor.sector or (roles[0] if roles else None)), entry
         return actor, entry
 

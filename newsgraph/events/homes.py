@@ -72,6 +72,10 @@ _AT_HOME_AGENTS = frozenset({"GOV", "COP", "JUD", "LEG"})
 _ABROAD = re.compile(r"\b(diplomat|ambassador|envoy|embassy|consul|consulate|attache)s?\b", re.IGNORECASE)
 
 
+# Unnamed attackers who fight at home: rebels, militias, gunmen and armed gangs ("drug cartel gunmen").
+_FIGHTERS = frozenset({"REB", "UAF", "PRM", "CRM"})
+
+
 def fighters_of(event: str, actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
     """Unnamed rebels, militants or gunmen whom neither the place nor the dateline places, attacking a state's own
     officials, police or soldiers, or people of a town, are of that state ("Gunmen shot dead a senior Somali
@@ -84,7 +88,7 @@ def fighters_of(event: str, actors: list[Actor], recipients: list[Actor]) -> lis
         return actors
     country = countries.pop()
     return [
-        replace(a, country=country) if a.country is None and a.kb_id is None and a.sector in ("REB", "UAF", "PRM") else a
+        replace(a, country=country) if a.country is None and a.kb_id is None and a.sector in _FIGHTERS else a
         for a in actors
     ]
 
