@@ -784,3 +784,19 @@ def test_gang_gunmen_killing_a_states_police_chief_are_of_that_state():
                  "at his home early on Thursday, officials said.", "ASSAULT")  # fmt: skip
     assert [(r.country, r.sector) for r in event.recipient] == [("MEX", "COP")]  # the title he holds says what he is
     assert [(a.country, a.sector) for a in event.actor] == [("MEX", "CRM")]
+
+
+def test_troops_offered_or_pledged_are_help_promised_not_a_threat():
+    event = _one("Nigeria offered on Monday to send another 3,000 troops to Sierra Leone to reinforce the regional force.", "AGREE")
+    assert [r.country for r in event.recipient] == ["SLE"]
+    assert not [e for e in extract("Nigeria offered on Monday to send another 3,000 troops to Sierra Leone.") if e.event == "THREATEN"]
+    assert _one("Russia threatened to send troops to Georgia.", "THREATEN").recipient[0].country == "GEO"
+
+
+def test_a_threat_conditional_on_the_other_side_of_a_civil_war_is_to_that_side():
+    event = _one("UNITA warned on Thursday it would return to war if the Luanda government continued its military "
+                 "offensive in the central highlands.", "THREATEN")  # fmt: skip
+    assert event.actor[0].kb_id == "UNITA" and [(r.country, r.sector) for r in event.recipient] == [("AGO", "GOV")]
+    # the actor's own state is no recipient of its threat
+    putin = _one("Putin warned that Russia would retaliate if Russian interests were attacked.", "THREATEN")
+    assert not [r for r in putin.recipient if r.country == "RUS"]

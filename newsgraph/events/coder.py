@@ -28,6 +28,7 @@ DOMINANT = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 ACCEPTING = frozenset({"accept", "agree", "approve", "allow", "permit", "let", "endorse", "welcome", "recognize", "recognise"})
 _ACCEPTING_NOUNS = frozenset({"agree", "consent", "accept"})
 _PROMISING = frozenset({"agree", "promise", "pledge", "vow", "offer", "assure", "reassure"})
+_OFFERING = frozenset({"offer", "pledge", "volunteer"})  # a deployment offered or pledged is help, not a threat
 _REFUSING = frozenset({"unlikely", "refuse", "decline", "reluctant", "reluctance", "unwilling", "refusal", "fail"})
 
 
@@ -123,7 +124,9 @@ def settle(token: Token, entry: Entry, triggers: dict[int, Entry]) -> Coded:
                 mode = _request_mode(entry, inner_entry.event)
                 return Coded(token, entry, entry.event, mode, entry.cameo, entry.rule, complement=inner)
             inner_cat = onto[inner_entry.event]
-            if lemma in _ACCEPTING_NOUNS and inner.pos_ == "NOUN" or inner_entry.event == "MOBILIZE" and _peacekeeping(inner):
+            if lemma in _ACCEPTING_NOUNS and inner.pos_ == "NOUN" or inner_entry.event == "MOBILIZE" and (
+                _peacekeeping(inner) or lemma in _OFFERING
+            ):  # ("offered to send 3,000 troops to Sierra Leone": military help offered, not a threat)
                 # "agreed to the deployment of a joint force": accepting what others do, or peacekeepers, is a promise
                 return Coded(token, entry, "AGREE", None, "03", f"{entry.rule}>{inner_entry.rule}", complement=inner)
             if inner_entry.event == "SUPPORT" and not (lemma in _PROMISING and token.pos_ in ("VERB", "AUX")):
@@ -141,6 +144,17 @@ def settle(token: Token, entry: Entry, triggers: dict[int, Entry]) -> Coded:
     if entry.event == "MOBILIZE" and _peacekeeping(token):  # troops sent to keep the peace: CAMEO 074
         return Coded(token, entry, "AID", None, "074", f"{entry.rule}+peacekeeping")
     return Coded(token, entry, entry.event, entry.mode, entry.cameo, entry.rule)
+
+
+_RULING = frozenset({"GOV", "MIL"})
+_RISING = frozenset({"REB", "UAF", "PRM", "OPP"})
+
+
+def _sides(one: Actor, other: Actor) -> bool:
+    """Whether two actors of one state are the two sides of its conflict: its government and its rebels."""
+    return one.country is not None and one.country == other.country and (
+        one.sector in _RULING and other.sector in _RISING or one.sector in _RISING and other.sector in _RULING
+    )
 
 
 def _peacekeeping(token: Token) -> bool:
@@ -460,7 +474,11 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         # "threatened to deploy missiles in Kaliningrad if the United States pressed ahead": the threat is to the US
         condition = args.condition_subject(token)
         meant = others(_actors([condition], ctx)) if condition is not None else []
-        if {m.country for m in meant} - {a.country for a in actors} - {None}:
+        # (another state, or the other side of a civil war: "UNITA warned it would return to war if the Luanda
+        # government continued its offensive" threatens Angola's government)
+        if {m.country for m in meant} - {a.country for a in actors} - {None} or any(
+            _sides(a, m) for a in actors for m in meant
+        ):
             recipients = meant
     if item.event == "MOBILIZE" or item.event == "RETREAT" and item.mode == "withdraw":
         # "deployed soldiers", "massed 60,000 Iraqi troops, including Republican Guard units", "pulled back
