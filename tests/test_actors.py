@@ -387,11 +387,14 @@ def test_kb_user_file_independence_needs_a_date_and_a_state(tmp_path):
     ("Chechen Chechen PROPN compound 4\nrebel rebel NOUN compound 4\ncommander commander NOUN compound 4\n"
      "Salman Salman PROPN compound 4\nRaduyev Raduyev PROPN ROOT 4", True),
     ("the the DET det 3\nIsrael Israel PROPN compound 3\nBoycott Boycott PROPN compound 3\nLaw Law PROPN ROOT 3", False),
+    ("the the DET det 3\nTurkish Turkish ADJ amod 3\nRed Red PROPN compound 3\nCrescent Crescent PROPN ROOT 3", False),
 ])  # fmt: skip
 def test_actors_a_state_or_region_before_an_unknown_name_makes_a_person_of_it(doc_from, blank_nlp, rows, person):
     doc = doc_from(rows)
     found = DocActors.build(doc, compiled_for(default_kb(), blank_nlp), date(1997, 1, 1))
     (actor,) = found.actors_for(doc[len(doc) - 1])
-    assert (actor.entity_type == "PERSON") == person and actor.country in ("SRB", "RUS", "ISR")
+    assert (actor.entity_type == "PERSON") == person and actor.country in ("SRB", "RUS", "ISR", "TUR")
+    if person:  # someone of the state, not the state
+        assert actor.kb_id is None and actor.name is None
     if person and actor.country == "SRB":
         assert actor.sector is None  # a Serb with no title: not the government

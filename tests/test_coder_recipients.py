@@ -779,18 +779,22 @@ def test_a_lookup_says_when_a_state_was_not_independent_yet():
     assert [lookup("the SPLA", day).actor.country for day in (None, "2008-01-01", "2015-05-01")] == ["SDN", "SDN", "SSD"]
 
 
-def test_gang_gunmen_killing_a_states_police_chief_are_of_that_state():
+def test_a_person_the_kb_lacks_takes_the_sector_of_the_title_his_description_gives():
     event = _one("Suspected drug cartel gunmen shot dead Edgar Millan Gomez, the acting head of Mexico's federal police, "
                  "at his home early on Thursday, officials said.", "ASSAULT")  # fmt: skip
     assert [(r.country, r.sector) for r in event.recipient] == [("MEX", "COP")]  # the title he holds says what he is
-    assert [(a.country, a.sector) for a in event.actor] == [("MEX", "CRM")]
+    # gangs are not taken to be of their victims' state ("drug traffickers killed a U.S. agent in Guadalajara")
+    assert [(a.country, a.sector) for a in event.actor] == [(None, "CRM")]
 
 
-def test_troops_offered_or_pledged_are_help_promised_not_a_threat():
+def test_troops_offered_are_help_promised_not_a_threat():
     event = _one("Nigeria offered on Monday to send another 3,000 troops to Sierra Leone to reinforce the regional force.", "AGREE")
     assert [r.country for r in event.recipient] == ["SLE"]
     assert not [e for e in extract("Nigeria offered on Monday to send another 3,000 troops to Sierra Leone.") if e.event == "THREATEN"]
     assert _one("Russia threatened to send troops to Georgia.", "THREATEN").recipient[0].country == "GEO"
+    # with a condition or a purpose of force, an offer of troops is a threat
+    assert _one("China offered to send troops to Taiwan if it declared independence.", "THREATEN")
+    assert _one("The president offered to send troops to crush the rebels.", "THREATEN")
 
 
 def test_a_threat_conditional_on_the_other_side_of_a_civil_war_is_to_that_side():
@@ -800,3 +804,6 @@ def test_a_threat_conditional_on_the_other_side_of_a_civil_war_is_to_that_side()
     # the actor's own state is no recipient of its threat
     putin = _one("Putin warned that Russia would retaliate if Russian interests were attacked.", "THREATEN")
     assert not [r for r in putin.recipient if r.country == "RUS"]
+    # a threat with an object of its own keeps it
+    erdogan = _one("Erdogan threatened to dismiss the army chief if PKK attacks continued.", "THREATEN")
+    assert [r.text for r in erdogan.recipient] == ["the army chief"]

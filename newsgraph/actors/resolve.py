@@ -69,7 +69,10 @@ _NOT_A_PERSON = frozenset({"law", "act", "bill", "accord", "accords", "agreement
                            "process", "summit", "conference", "talks", "war", "crisis", "operation", "revolution",
                            "constitution", "code", "order", "decree", "doctrine", "index", "games", "cup", "award",
                            "prize", "day", "week", "airlines", "airways", "news", "times", "post", "herald", "journal",
-                           "tribune", "gazette", "daily", "telegraph", "monitor", "review", "television", "radio"})  # fmt: skip
+                           "tribune", "gazette", "daily", "telegraph", "monitor", "review", "television", "radio",
+                           "brotherhood", "fleet", "valley", "base", "plant", "temple", "motor", "motors", "holdings",
+                           "electronics", "crescent", "tigers", "federation", "guard", "corps", "prix", "missile",
+                           "system", "dome", "river", "lake", "mountains", "hills", "desert", "sea", "gulf", "strait"})  # fmt: skip
 
 # Words after a person's name that make something of theirs, not a longer name.
 _AFTER_A_NAME = frozenset({"administration", "government", "regime", "cabinet", "camp", "era", "family", "doctrine", "plan",
@@ -526,14 +529,17 @@ class DocActors:
             sector = _sector_for_state(segment, roles, hits, self.kb.demonyms, self.labels)
             if sector == "GOV" and roles and _head_is_role(segment, hits, head) and _former_title(segment, hits):
                 sector = "ELI"  # "a former Rwandan planning minister": no longer in office
-            someone = self._named_person(segment)  # "Serb suspect Dusko Tadic": a Serb, not Serbia
-            kind = "PERSON" if title or someone else (entity_type or "GPE")
-            return [(Actor(text, start, end, state.name, state.id, state.id, None if someone and not roles else sector, kind), state)]
+            if self._named_person(segment, hits):  # "Serb suspect Dusko Tadic": a Serb, not Serbia
+                sector = sector if roles else None
+                return [(Actor(text, start, end, None, None, state.id, sector, "PERSON"), None)]
+            kind = "PERSON" if title else (entity_type or "GPE")
+            return [(Actor(text, start, end, state.name, state.id, state.id, sector, kind), state)]
         if regions:  # "Darfur rebels", "Chechen fighters": the region's state, the group's sector
             region = regions[-1]
             sector = next((r.sector for r in roles if r.sector != "GOV"), roles[-1].sector if roles else None)
-            kind = "PERSON" if self._named_person(segment) else (entity_type or "GPE")
-            return [(Actor(text, start, end, region.name, region.id, region.country, sector, kind), region)]
+            if self._named_person(segment, hits):  # "Chechen rebel commander Salman Raduyev"
+                return [(Actor(text, start, end, None, None, region.country, sector, "PERSON"), None)]
+            return [(Actor(text, start, end, region.name, region.id, region.country, sector, entity_type or "GPE"), region)]
         if coref:
             referred = self._refer_back(segment, head) if referred is None else referred
             if referred:
@@ -677,9 +683,11 @@ class DocActors:
             return False  # "the Bush Administration"
         return last.head.i == after.i or last.dep_ in ("compound", "flat") and after.head.i == last.head.i
 
-    def _named_person(self, segment: list[Token]) -> bool:
-        """Whether the segment ends in the name of someone the KB does not know ("Chechen rebel commander Salman
-        Raduyev", "Bosnian Croat suspect Zlatko Aleksovski"): a person of the state or region named before."""
+    def _named_person(self, segment: list[Token], hits: list[Match]) -> bool:
+        """Whether the segment ends in the name of someone the KB does not know, after a word that says what they are
+        ("Chechen rebel commander Salman Raduyev", "Serb suspect Dusko Tadic"): a person of the state or region named
+        before. Without that word a name after a state is most often a thing's ("the Turkish Red Crescent", "South
+        Korean Samsung Electronics", "Lebanon's Bekaa Valley")."""
         run = 0  # the unknown capitalised names it ends in: a first name and a surname at least, of no body
         for token in reversed(segment):
             if token.pos != PROPN or token.i in self.by_token or not token.is_title:
@@ -689,6 +697,9 @@ class DocActors:
                 return False  # "the Israel Boycott Law", "Saudi Arabian Oil Company", "Vietnam's Ho Chi Minh City"
             run += 1
         if not 2 <= run <= 4 or run == len(segment):
+            return False
+        before = segment[-run - 1]  # a common noun ("suspect", "journalist") or a title ("Ambassador")
+        if not (before.pos in (NOUN, ADJ) and before.is_lower or any(m.kind == "role" and m.start <= before.i < m.end for m in hits)):
             return False
         first, last = segment[-run], segment[-1]
         return self.city(self.text[first.idx : last.idx + len(last)]) is None  # (not "Sri Lanka's Batticaloa Town")

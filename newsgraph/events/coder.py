@@ -28,7 +28,24 @@ DOMINANT = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 ACCEPTING = frozenset({"accept", "agree", "approve", "allow", "permit", "let", "endorse", "welcome", "recognize", "recognise"})
 _ACCEPTING_NOUNS = frozenset({"agree", "consent", "accept"})
 _PROMISING = frozenset({"agree", "promise", "pledge", "vow", "offer", "assure", "reassure"})
-_OFFERING = frozenset({"offer", "pledge", "volunteer"})  # a deployment offered or pledged is help, not a threat
+_OFFERING = frozenset({"offer", "volunteer"})  # a deployment offered is help, not a threat (unless _hostile)
+# What makes a deployment a threat whoever offers it: a condition ("if it declared independence") or a purpose of
+# force ("to crush the rebels").
+_CONDITIONS = frozenset({"if", "unless"})
+_FORCE = frozenset({"crush", "defeat", "fight", "attack", "hunt", "destroy", "invade", "strike", "punish", "retake",
+                    "capture", "occupy", "wipe", "eliminate", "quash", "smash", "annex"})  # fmt: skip
+
+
+def _hostile(deployment: Token) -> bool:
+    """Whether a deployment (or the offer of it) is said with a condition or a purpose of force (not "to reinforce the
+    force fighting the rebels")."""
+    for verb in (deployment, deployment.head):
+        for clause in verb.children:
+            if clause.dep_ in ("advcl", "xcomp") and clause.i > verb.i and (
+                clause.lemma_.lower() in _FORCE or any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in clause.children)
+            ):
+                return True
+    return False
 _REFUSING = frozenset({"unlikely", "refuse", "decline", "reluctant", "reluctance", "unwilling", "refusal", "fail"})
 
 
@@ -125,7 +142,7 @@ def settle(token: Token, entry: Entry, triggers: dict[int, Entry]) -> Coded:
                 return Coded(token, entry, entry.event, mode, entry.cameo, entry.rule, complement=inner)
             inner_cat = onto[inner_entry.event]
             if lemma in _ACCEPTING_NOUNS and inner.pos_ == "NOUN" or inner_entry.event == "MOBILIZE" and (
-                _peacekeeping(inner) or lemma in _OFFERING
+                _peacekeeping(inner) or lemma in _OFFERING and not _hostile(inner)
             ):  # ("offered to send 3,000 troops to Sierra Leone": military help offered, not a threat)
                 # "agreed to the deployment of a joint force": accepting what others do, or peacekeepers, is a promise
                 return Coded(token, entry, "AGREE", None, "03", f"{entry.rule}>{inner_entry.rule}", complement=inner)
@@ -474,9 +491,9 @@ def _event(item: Coded, modes: tuple[str, ...], sentence: Span, ctx: CodingConte
         # "threatened to deploy missiles in Kaliningrad if the United States pressed ahead": the threat is to the US
         condition = args.condition_subject(token)
         meant = others(_actors([condition], ctx)) if condition is not None else []
-        # (another state, or the other side of a civil war: "UNITA warned it would return to war if the Luanda
-        # government continued its offensive" threatens Angola's government)
-        if {m.country for m in meant} - {a.country for a in actors} - {None} or any(
+        # (another state, or, for a threat made to no one named, the other side of a civil war: "UNITA warned it
+        # would return to war if the Luanda government continued its offensive" threatens Angola's government)
+        if {m.country for m in meant} - {a.country for a in actors} - {None} or not recipients and any(
             _sides(a, m) for a in actors for m in meant
         ):
             recipients = meant

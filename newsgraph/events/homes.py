@@ -72,8 +72,8 @@ _AT_HOME_AGENTS = frozenset({"GOV", "COP", "JUD", "LEG"})
 _ABROAD = re.compile(r"\b(diplomat|ambassador|envoy|embassy|consul|consulate|attache)s?\b", re.IGNORECASE)
 
 
-# Unnamed attackers who fight at home: rebels, militias, gunmen and armed gangs ("drug cartel gunmen").
-_FIGHTERS = frozenset({"REB", "UAF", "PRM", "CRM"})
+# Unnamed attackers who fight at home: rebels, militias, gunmen (not gangs: "drug traffickers killed a U.S. agent").
+_FIGHTERS = frozenset({"REB", "UAF", "PRM"})
 
 
 def fighters_of(event: str, actors: list[Actor], recipients: list[Actor]) -> list[Actor]:

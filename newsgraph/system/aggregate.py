@@ -17,7 +17,7 @@ from newsgraph.model import Actor
 def _as_actor(actor: Actor, entry: Entry, day: date | None) -> Actor:
     return Actor(
         text=actor.text, start=actor.start, end=actor.end, name=entry.name, kb_id=entry.id,
-        country=entry.country, sector=entry.sector_on(day) or entry.sector, entity_type=entry.entity_type,
+        country=entry.country_on(day), sector=entry.sector_on(day) or entry.sector, entity_type=entry.entity_type,
     )  # fmt: skip
 
 

@@ -109,7 +109,7 @@ def office_claims(event: Event, kb: KnowledgeBase, *, vocab: Vocabulary | None =
         kind = "leads" if office.office.lower() in vocab.leading_offices else "member_of"
         subject = Actor(text=actor.text, start=actor.start, end=actor.end, name=person.name, kb_id=person.id,
                         country=person.country, sector=office.sector, entity_type=person.entity_type)  # fmt: skip
-        group = Actor(text=target.name, name=target.name, kb_id=target.id, country=target.country,
+        group = Actor(text=target.name, name=target.name, kb_id=target.id, country=target.country_on(day),
                       sector=target.sector_on(day) or target.sector, entity_type=target.entity_type)  # fmt: skip
         yield Claim(type=kind, subject=subject, object=group, status="active", date=event.date,
                     evidence=evidence_of(event), weight=0.5, rule=f"office:{office.office}")  # fmt: skip
