@@ -9,6 +9,13 @@ from newsgraph.events import arguments as args
 pytestmark = pytest.mark.model
 
 
+def _coded_between(event, actor: str, recipient: str | None) -> None:
+    """The event's actors include one of country ``actor``, and its recipients one of ``recipient`` (if given)."""
+    assert actor in {a.country for a in event.actor}, [(a.text, a.country) for a in event.actor]
+    if recipient is not None:
+        assert recipient in {r.country for r in event.recipient}, [(r.text, r.country) for r in event.recipient]
+
+
 def _one(text: str, category: str):
     found = [e for e in extract(text) if e.event == category]
     assert found, [(e.event, e.trigger.text) for e in extract(text)]
@@ -44,8 +51,7 @@ def test_aid_in_a_place_still_goes_to_that_state():
     ("A UN report accusing Israel of war crimes was published on Monday.", "ACCUSE", "UNO", "ISR"),
 ])  # fmt: skip
 def test_a_text_accuses_for_its_author(text, category, actor, recipient):
-    event = _one(text, category)
-    assert actor in {a.country for a in event.actor} and recipient in {r.country for r in event.recipient}
+    _coded_between(_one(text, category), actor, recipient)
 
 
 def test_the_author_of_a_text_is_who_put_it_out(nlp):
@@ -88,8 +94,7 @@ def test_flying_somewhere_for_talks_is_taking_part_in_them():
     ("Yugoslavia was suspended from the CSCE in 1992.", "SANCTION", "IGO", "SRB"),
 ])  # fmt: skip
 def test_expulsions_in_other_words(text, category, actor, recipient):
-    event = _one(text, category)
-    assert actor in {a.country for a in event.actor} and recipient in {r.country for r in event.recipient}
+    _coded_between(_one(text, category), actor, recipient)
 
 
 def test_monks_marching_in_a_dateline_city_are_of_that_country():
@@ -105,9 +110,7 @@ def test_monks_marching_in_a_dateline_city_are_of_that_country():
      "Vajpayee on Sunday.", "CONSULT", "PAK", "IND"),
 ])  # fmt: skip
 def test_wire_news_of_the_1990s_and_2000s(text, category, actor, recipient):
-    event = _one(text, category)
-    assert actor in {a.country for a in event.actor}
-    assert recipient is None or recipient in {r.country for r in event.recipient}
+    _coded_between(_one(text, category), actor, recipient)
 
 
 def test_hours_of_talks_are_talks_and_strikes_averted_did_not_happen():
@@ -626,10 +629,7 @@ def test_a_bomb_blamed_on_a_group_is_its_act_and_striking_nurses_protest_at_home
     ],
 )
 def test_handovers_captures_by_police_massing_near_a_border_and_suspensions(text, category, actor, recipient):
-    event = _one(text, category)
-    assert actor in [a.country for a in event.actor]
-    if recipient is not None:
-        assert recipient in [r.country for r in event.recipient]
+    _coded_between(_one(text, category), actor, recipient)
 
 
 def test_a_people_protests_against_its_own_government_and_police_act_on_their_own_dissidents():
@@ -704,10 +704,7 @@ def test_staff_at_a_body_are_its_own_and_minutes_of_talks_are_talks():
     ],
 )
 def test_places_out_of_a_region_and_in_its_streets_and_deliveries_of_relief(text, category, actor, recipient):
-    event = _one(text, category)
-    assert actor in [a.country for a in event.actor]
-    if recipient is not None:
-        assert recipient in [r.country for r in event.recipient]
+    _coded_between(_one(text, category), actor, recipient)
 
 
 def test_a_title_and_the_name_beside_it_are_one_person_and_a_title_is_no_first_name():
@@ -728,10 +725,7 @@ def test_a_title_and_the_name_beside_it_are_one_person_and_a_title_is_no_first_n
     ],
 )
 def test_credits_approved_sanctions_against_a_state_purposes_and_newspapers_named_like_people(text, category, actor, recipient):
-    event = _one(text, category)
-    assert actor in [a.country for a in event.actor]
-    if recipient is not None:
-        assert recipient in [r.country for r in event.recipient]
+    _coded_between(_one(text, category), actor, recipient)
 
 
 @pytest.mark.parametrize(
