@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date
 
-from spacy.strings import StringStore, hash_string
+from spacy.strings import StringStore
 from spacy.symbols import ADJ, NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -99,6 +99,7 @@ class Labels:
     punct: int
     case: int
     det: int
+    hyphen: int
     separators: frozenset[int]  # the commas and semicolons between the actors of a phrase
     possessive: frozenset[int]  # "'s"
     # words, lower case (a token's ``lower``)
@@ -126,7 +127,7 @@ class Labels:
         add = strings.add
         return Labels(
             ids(_PHRASE_DEPS), add("appos"), add("prep"), add("pobj"), ids(_REFERRING), add("cc"), add("punct"),
-            add("case"), add("det"), ids(_SEPARATORS), ids(_POSSESSIVE_MARKS), add("the"), add("of"), add("to"),
+            add("case"), add("det"), add("-"), ids(_SEPARATORS), ids(_POSSESSIVE_MARKS), add("the"), add("of"), add("to"),
             add("country"), add("ethnic"), ids({*_PRONOUNS_PERSON, *_PRONOUNS_GROUP}), ids(_POSSESSIVE), ids(_BOTH),
             ids(_COUNTS), ids(_LOYAL), ids(_FORMER), ids(_THING_NOUNS), ids(_PLACE_WORDS),
             {add(w): w for w in ("of", "for", "to", "at")},
@@ -186,13 +187,11 @@ class DocActors:
         matches, by_token, starts = found.matches, found.by_token, found.starts
         nouns, states = set(compiled.kb.unnamed_ref_nouns), set()
         for m in find_matches(doc, compiled):
-            if m.kind == "seat" and m.seat and m.seat[0] in compiled.kb.independence and (
-                compiled.kb.country_on(m.seat[0], day) != m.seat[0]
-            ):
+            if m.kind == "seat" and m.seat and compiled.kb.country_on(m.seat[0], day) != m.seat[0]:
                 continue  # "Juba" in 1998: a town of Sudan, no seat of power yet
             if m.kind == "entry":
                 e = entries.get(m.entry_ids[0])
-                if e is not None and (e.kind == "state" and _likened(doc, m.end) or e.kind == "org" and _inside_a_name(doc, m, compiled)):
+                if e is not None and (e.kind == "state" and _likened(doc, m.end, found.labels) or e.kind == "org" and _inside_a_name(doc, m, compiled)):
                     continue  # "a Soviet-style economy", "Iran's Supreme National Security Council"
                 for i in m.entry_ids:
                     if (e := entries.get(i)) is not None:
@@ -257,9 +256,10 @@ class DocActors:
         """The city ``name`` names, in a state the text names if one has a city of that name (of the state it was in
         on the text's day: Juba is Sudan's in 1998)."""
         city = city_in(fold(name), self.states)
-        if city is not None and city.country in self.kb.independence:
-            return replace(city, country=self.kb.country_on(city.country, self.day))
-        return city
+        if city is None:
+            return None
+        country = self.kb.country_on(city.country, self.day)
+        return city if country == city.country else replace(city, country=country)
 
     def _dated(self, actor: Actor) -> Actor:
         """``actor`` as of the text's day: of the state it was part of then, if its own was not independent yet ("the
@@ -317,9 +317,7 @@ class DocActors:
                 for actor, entry in self._resolve(segment, head, coref=coref):
                     if entry is None and actor.country is None:  # a group or a name placed by its phrase
                         actor, entry = self._described(*self._placed(actor, entry, head), head)
-                    if actor.country in self.kb.independence:
-                        actor = self._dated(actor)
-                    out.append((actor, entry))
+                    out.append((self._dated(actor), entry))
         if not refers:  # no word that may refer back: the phrase reads the same with references back or without
             self.memo[(head.i, not coref)] = out
         return out
@@ -692,8 +690,7 @@ class DocActors:
         for token in reversed(segment):
             if token.pos != PROPN or token.i in self.by_token or not token.is_title:
                 break
-            word = token.lower_
-            if word in _NOT_A_PERSON or word in _ORG_WORDS or word in _PLACE_WORDS or word in _NAMED_PLACES:
+            if token.lower_ in _NO_PERSON_WORDS:
                 return False  # "the Israel Boycott Law", "Saudi Arabian Oil Company", "Vietnam's Ho Chi Minh City"
             run += 1
         if not 2 <= run <= 4 or run == len(segment):
@@ -796,7 +793,7 @@ class DocActors:
         if at < segment[0].i or at > segment[-1].i or all(t.i != at for t in segment):
             return None
         if any(t.lower in labels.loyal for t in segment) and any(
-            c.dep_ == "amod" and c.lower_ in _LOYAL and any(p.lower_ == "to" for p in c.children) for c in head.children
+            c.dep_ == "amod" and c.lower in labels.loyal and any(p.lower == labels.to_word for p in c.children) for c in head.children
         ):
             return match.role  # "troops loyal to Gbagbo": his side's troops
         if match.role.sector not in _GROUP_SECTORS:
@@ -1018,12 +1015,11 @@ def _inside_a_name(doc: Doc, match: Match, compiled: CompiledKB) -> bool:
 
 # "a Switzerland-sized swathe of jungle", "a Soviet-style economy": a state's name used as a measure names no one;
 # nor does one that brokered what is named ("an Egyptian-brokered truce with Israel" is Israel's and Hamas's).
-_HYPHEN = hash_string("-")
 _LIKENING = frozenset({"sized", "size", "style", "like", "shaped", "type", "era", "brokered", "sponsored", "mediated"})
 
 
-def _likened(doc: Doc, end: int) -> bool:
-    return end + 1 < len(doc) and doc[end].orth == _HYPHEN and doc[end + 1].lower_ in _LIKENING
+def _likened(doc: Doc, end: int, labels: Labels) -> bool:
+    return end + 1 < len(doc) and doc[end].orth == labels.hyphen and doc[end + 1].lower_ in _LIKENING
 
 
 def _phrase_words(head: Token, labels: Labels) -> dict[int, Token]:
@@ -1131,6 +1127,10 @@ def _split(tokens: list[Token], labels: Labels) -> list[list[Token]]:
 # Nouns of places inside a state: a phrase they head names its people, not its government.
 _PLACE_WORDS = frozenset({"town", "towns", "village", "villages", "city", "cities", "hamlet", "district", "province",
                           "region", "neighbourhood", "neighborhood", "suburb", "camp", "settlement"})  # fmt: skip
+
+
+# Words that end no person's name: of things and events, bodies and places.
+_NO_PERSON_WORDS = _NOT_A_PERSON | _ORG_WORDS | _PLACE_WORDS | _NAMED_PLACES
 
 
 def _sector_for_state(segment: list[Token], roles: list, hits: list[Match], demonyms: frozenset[str], labels: Labels) -> str:

@@ -28,24 +28,6 @@ DOMINANT = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 ACCEPTING = frozenset({"accept", "agree", "approve", "allow", "permit", "let", "endorse", "welcome", "recognize", "recognise"})
 _ACCEPTING_NOUNS = frozenset({"agree", "consent", "accept"})
 _PROMISING = frozenset({"agree", "promise", "pledge", "vow", "offer", "assure", "reassure"})
-_OFFERING = frozenset({"offer", "volunteer"})  # a deployment offered is help, not a threat (unless _hostile)
-# What makes a deployment a threat whoever offers it: a condition ("if it declared independence") or a purpose of
-# force ("to crush the rebels").
-_CONDITIONS = frozenset({"if", "unless"})
-_FORCE = frozenset({"crush", "defeat", "fight", "attack", "hunt", "destroy", "invade", "strike", "punish", "retake",
-                    "capture", "occupy", "wipe", "eliminate", "quash", "smash", "annex"})  # fmt: skip
-
-
-def _hostile(deployment: Token) -> bool:
-    """Whether a deployment (or the offer of it) is said with a condition or a purpose of force (not "to reinforce the
-    force fighting the rebels")."""
-    for verb in (deployment, deployment.head):
-        for clause in verb.children:
-            if clause.dep_ in ("advcl", "xcomp") and clause.i > verb.i and (
-                clause.lemma_.lower() in _FORCE or any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in clause.children)
-            ):
-                return True
-    return False
 _REFUSING = frozenset({"unlikely", "refuse", "decline", "reluctant", "reluctance", "unwilling", "refusal", "fail"})
 
 
@@ -172,6 +154,26 @@ def _sides(one: Actor, other: Actor) -> bool:
     return one.country is not None and one.country == other.country and (
         one.sector in _RULING and other.sector in _RISING or one.sector in _RISING and other.sector in _RULING
     )
+
+
+_OFFERING = frozenset({"offer", "volunteer"})  # a deployment offered is help, not a threat (unless _hostile)
+# What makes a deployment a threat whoever offers it: a condition ("if it declared independence") or a purpose of
+# force ("to crush the rebels").
+_CONDITIONS = frozenset({"if", "unless"})
+_FORCE = frozenset({"crush", "defeat", "fight", "attack", "hunt", "destroy", "invade", "strike", "punish", "retake",
+                    "capture", "occupy", "wipe", "eliminate", "quash", "smash", "annex"})  # fmt: skip
+
+
+def _hostile(deployment: Token) -> bool:
+    """Whether a deployment (or the offer of it) is said with a condition or a purpose of force (not "to reinforce the
+    force fighting the rebels")."""
+    for verb in (deployment, deployment.head):
+        for clause in verb.children:
+            if clause.dep_ in ("advcl", "xcomp") and clause.i > verb.i and (
+                clause.lemma_.lower() in _FORCE or any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in clause.children)
+            ):
+                return True
+    return False
 
 
 def _peacekeeping(token: Token) -> bool:
